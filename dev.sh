@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Nämndportal's one entry point for developers and CI.
+#   ./dev.sh run          install what is missing, start the private PostgreSQL, migrate, seed, serve on :5080
+#   ./dev.sh test         the same prerequisites, then every test project; last line "N passed, N failed"
+#   ./dev.sh bench NAME   run one benchmark; its last line is "NAME: VALUE UNIT"
+#   ./dev.sh stop         stop the private PostgreSQL cluster
+#   ./dev.sh reset        stop it and delete all local data (.data/)
+#   ./dev.sh db           only start the private PostgreSQL and print the connection strings
+#   ./dev.sh psql         open psql against the development database
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA="$ROOT/.data"
+PG_PORT="${NP_PG_PORT:-55432}"
+APP_URL="${NP_APP_URL:-http://127.0.0.1:5080}"
+DB_NAME="naemndportal"
+CONFIGURATION="${NP_CONFIGURATION:-Debug}"
+APT_PACKAGES=(postgresql postgresql-contrib chromium fonts-liberation2 fonts-dejavu-core fontconfig curl)
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
+die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- prerequisites ---------------------------------------------------------------------------------
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing_packages() {
+  local missing=()
+  [ -n "$(pg_bindir)" ] && [ -x "$(pg_bindir)/initdb" ] || missing+=(postgresql postgresql-contrib)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
+}
+
+ensure_prerequisites() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is missing: install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run again."
+  local missing
+  missing="$(missing_packages)"
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "dev.sh: these Debian packages are missing:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y $(echo $missing)" >&2
+      echo "Install them (or run ./dev.sh as root, which installs them) and run again." >&2
+      exit 1
+    fi
+    say "Installing $(echo $missing) with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    # Debian starts its own cluster on 5432 when the package is installed; we never use or touch it.
+  fi
+  if [ ! -f "$ROOT/.config/dotnet-tools.json" ] || ! dotnet tool restore >/dev/null 2>&1; then
+    say "dotnet tool restore failed (dotnet-ef is only needed to add migrations)"
+  fi
+}
+
+# --- the private PostgreSQL cluster -----------------------------------------------------------------
+# It lives under .data/postgres, listens only on 127.0.0.1:$PG_PORT and has its own password, so it never
+# touches the system's cluster. initdb and postgres refuse to run as root: as root they run as Debian's
+# "postgres" user, and if that user cannot enter the checkout (a home folder, say) the cluster is kept under
+# /var/lib/naemndportal/ with .data/postgres as a link to it.
+
+run_as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+cluster_dir() {
+  local link="$DATA/postgres"
+  mkdir -p "$DATA"
+  if [ -L "$link" ] || [ -d "$link" ]; then
+    (cd "$link" && pwd -P)
+    return
+  fi
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$DATA" 2>/dev/null; then
+    local hash elsewhere
+    hash="$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+    elsewhere="/var/lib/naemndportal/$hash"
+    mkdir -p "$elsewhere"
+    chown postgres:postgres "$elsewhere"
+    chmod 700 "$elsewhere"
+    ln -s "$elsewhere" "$link"
+  else
+    mkdir -p "$link"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$link"
+    chmod 700 "$link"
+  fi
+  (cd "$link" && pwd -P)
+}
+
+pg_password() {
+  local file="$DATA/postgres.password"
+  if [ ! -s "$file" ]; then
+    umask 077
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$file"
+  fi
+  cat "$file"
+}
+
+admin_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$(pg_password)"; }
+
+start_postgres() {
+  local dir bin pgdata
+  dir="$(cluster_dir)"
+  bin="$(pg_bindir)"
+  pgdata="$dir/data"
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    say "Creating the private PostgreSQL cluster in $DATA/postgres"
+    local pwfile="$dir/pwfile"
+    pg_password > /dev/null
+    install -m 600 /dev/null "$pwfile"
+    pg_password > "$pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pwfile"
+    run_as_pg "$bin/initdb" -D "$pgdata" -U postgres --pwfile="$pwfile" --auth=scram-sha-256 \
+      --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  if ! run_as_pg "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    say "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    run_as_pg "$bin/pg_ctl" -D "$pgdata" -l "$dir/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories='$dir' -c max_connections=200" \
+      start >/dev/null || { tail -n 20 "$dir/postgres.log" >&2; die "PostgreSQL did not start (log above)."; }
+  fi
+}
+
+create_database() {
+  local name="$1"
+  export PGPASSWORD
+  PGPASSWORD="$(pg_password)"
+  if ! psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
+  fi
+}
+
+stop_postgres() {
+  local link="$DATA/postgres"
+  [ -e "$link/data/PG_VERSION" ] || { say "No cluster to stop"; return; }
+  run_as_pg "$(pg_bindir)/pg_ctl" -D "$(cd "$link" && pwd -P)/data" -m fast stop >/dev/null 2>&1 || true
+  say "PostgreSQL stopped"
+}
+
+# --- commands ---------------------------------------------------------------------------------------
+
+print_logins() {
+  cat <<EOF
+
+  Nämndportal is running on $APP_URL
+
+  Demo logins (fictitious data), password for all: Demo-Nämnd-2026
+    Administratör     admin@exempelby.se        (second factor: authenticator key NAMN DPOR TALD EMOK EY23 4567 ABCD EFGH)
+    Nämndsekreterare  sekreterare@exempelby.se
+    Registrator       registrator@exempelby.se
+    Handläggare       handlaggare@exempelby.se
+    Ledamot           ledamot@exempelby.se
+    Ersättare         ersattare@exempelby.se
+    Revisor           revisor@exempelby.se
+
+  In development the second-factor requirement for Administratör and Nämndsekreterare is off
+  (Security:TwoFactor:Enforce in appsettings.Development.json); the administrator has one enrolled anyway.
+  Stop with Ctrl+C; ./dev.sh stop stops PostgreSQL too; ./dev.sh reset deletes all local data.
+
+EOF
+}
+
+cmd_run() {
+  ensure_prerequisites
+  start_postgres
+  create_database "$DB_NAME"
+  say "Building"
+  dotnet build "$ROOT/Nämndportal.sln" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
+  say "Starting the portal (migrations and demo data are applied at start-up)"
+  export ASPNETCORE_ENVIRONMENT=Development
+  export ASPNETCORE_URLS="$APP_URL"
+  export ConnectionStrings__Default="$(admin_connection);Database=$DB_NAME"
+  cd "$ROOT/src/Nämndportal.Web"
+  dotnet "bin/$CONFIGURATION/net10.0/Nämndportal.Web.dll" &
+  local app=$!
+  trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; exit 0' INT TERM
+  for _ in $(seq 1 240); do
+    if curl -fsS "$APP_URL/health/ready" >/dev/null 2>&1; then
+      print_logins
+      break
+    fi
+    kill -0 "$app" 2>/dev/null || die "the portal stopped during start-up (see the log above)."
+    sleep 0.5
+  done
+  wait "$app"
+}
+
+# Runs every test project and prints the total over all of them as the last line.
+cmd_test() {
+  ensure_prerequisites
+  start_postgres
+  export NP_TEST_POSTGRES
+  NP_TEST_POSTGRES="$(admin_connection)"
+  export NP_CHROMIUM_PATH="${NP_CHROMIUM_PATH:-/usr/bin/chromium}"
+  export NP_CONFIGURATION="$CONFIGURATION"
+  say "Building"
+  dotnet build "$ROOT/Nämndportal.sln" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
+  local passed=0 failed=0 skipped=0 status=0 project out line
+  for project in "$ROOT"/tests/*/*.csproj; do
+    say "Testing $(basename "$project" .csproj)"
+    out="$(mktemp)"
+    if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$out"; then
+      status=1
+    fi
+    line="$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+' "$out" | tail -n 1 || true)"
+    if [ -z "$line" ]; then
+      echo "dev.sh: $(basename "$project") printed no test summary; counted as one failure" >&2
+      failed=$((failed + 1)); status=1
+    else
+      failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")))
+      passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")))
+      skipped=$((skipped + $(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")))
+    fi
+    rm -f "$out"
+  done
+  [ "$failed" -eq 0 ] || status=1
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  return $status
+}
+
+cmd_bench() {
+  local name="${1:-}"
+  local script="$ROOT/benchmarks/$name.sh"
+  if [ -z "$name" ] || [ ! -f "$script" ]; then
+    echo "usage: ./dev.sh bench NAME" >&2
+    echo "benchmarks: $(ls "$ROOT/benchmarks" 2>/dev/null | sed -n 's/\.sh$//p' | tr '\n' ' ')" >&2
+    exit 2
+  fi
+  ensure_prerequisites
+  start_postgres
+  export NP_TEST_POSTGRES
+  NP_TEST_POSTGRES="$(admin_connection)"
+  bash "$script"
+}
+
+case "${1:-help}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  bench) shift; cmd_bench "$@" ;;
+  stop) stop_postgres ;;
+  reset)
+    stop_postgres
+    if [ -L "$DATA/postgres" ]; then rm -rf "$(cd "$DATA/postgres" && pwd -P)"; fi
+    rm -rf "$DATA"
+    say "Local data deleted; the next ./dev.sh run starts from scratch" ;;
+  db)
+    ensure_prerequisites
+    start_postgres
+    create_database "$DB_NAME"
+    echo "ConnectionStrings__Default=$(admin_connection);Database=$DB_NAME"
+    echo "NP_TEST_POSTGRES=$(admin_connection)" ;;
+  psql)
+    start_postgres
+    PGPASSWORD="$(pg_password)" exec psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    [ "${1:-help}" = help ] || exit 2 ;;
+esac

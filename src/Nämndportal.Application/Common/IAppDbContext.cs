@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Nämndportal.Domain.Jobs;
+using Nämndportal.Domain.Meetings;
+using Nämndportal.Domain.Organisation;
+
+namespace Nämndportal.Application.Common;
+
+/// <summary>The use cases' view of the database. One instance per operation (see <see cref="IAppDbContextFactory"/>).</summary>
+public interface IAppDbContext : IAsyncDisposable
+{
+    DbSet<Organ> Organs { get; }
+
+    DbSet<Person> Persons { get; }
+
+    DbSet<Membership> Memberships { get; }
+
+    DbSet<OrganOfficial> OrganOfficials { get; }
+
+    DbSet<Meeting> Meetings { get; }
+
+    DbSet<BackgroundTask> BackgroundTasks { get; }
+
+    DbSet<StoredFile> StoredFiles { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

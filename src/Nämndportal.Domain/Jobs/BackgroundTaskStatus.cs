@@ -1,0 +1,9 @@
+namespace Nämndportal.Domain.Jobs;
+
+public enum BackgroundTaskStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

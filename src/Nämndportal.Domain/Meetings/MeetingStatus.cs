@@ -1,0 +1,9 @@
+namespace Nämndportal.Domain.Meetings;
+
+public enum MeetingStatus
+{
+    Planerat,
+    KallelseSkickad,
+    Genomfort,
+    Installt,
+}

@@ -1,0 +1,10 @@
+namespace Nämndportal.Domain.Organisation;
+
+public enum MembershipRole
+{
+    Ordforande,
+    ForsteViceOrdforande,
+    AndreViceOrdforande,
+    Ledamot,
+    Ersattare,
+}

@@ -1,0 +1,8 @@
+namespace Nämndportal.Domain.Organisation;
+
+public enum OfficialFunction
+{
+    Namndsekreterare,
+    Forvaltningschef,
+    Handlaggare,
+}

@@ -1,0 +1,9 @@
+namespace Nämndportal.Domain.Organisation;
+
+public enum OrganKind
+{
+    Fullmaktige,
+    Kommunstyrelse,
+    Namnd,
+    Utskott,
+}

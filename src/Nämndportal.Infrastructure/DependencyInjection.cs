@@ -1,0 +1,116 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Jobs;
+using Nämndportal.Application.Pdf;
+using Nämndportal.Infrastructure.Identity;
+using Nämndportal.Infrastructure.Jobs;
+using Nämndportal.Infrastructure.Pdf;
+using Nämndportal.Infrastructure.Persistence;
+using Nämndportal.Infrastructure.Seeding;
+
+namespace Nämndportal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Start the portal with ./dev.sh run, or set ConnectionStrings__Default.");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditFieldsInterceptor>();
+        // Scoped factory: each context it creates gets the interceptor of the current user's scope.
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, options) =>
+            {
+                ConfigureNpgsql(options, connectionString);
+                options.AddInterceptors(sp.GetRequiredService<AuditFieldsInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
+
+        services.Configure<LoginOptions>(configuration.GetSection(LoginOptions.SectionName));
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.SectionName));
+        var login = configuration.GetSection(LoginOptions.SectionName).Get<LoginOptions>() ?? new LoginOptions();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = login.RequiredPasswordLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = login.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(login.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddDataProtection()
+            .SetApplicationName("Nämndportal")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
+        services.AddSingleton<PlaywrightPdfRenderer>();
+        services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<PlaywrightPdfRenderer>());
+        services.AddSingleton<IPdfTools, PdfPigTools>();
+
+        AddJobs(services, configuration, connectionString);
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var jobOptions = configuration.GetSection(JobOptions.SectionName).Get<JobOptions>() ?? new JobOptions();
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = jobOptions.InvisibilityTimeout,
+                    QueuePollInterval = jobOptions.QueuePollInterval,
+                }));
+        if (jobOptions.RunServer)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = Math.Max(1, jobOptions.WorkerCount);
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddScoped<IJobScheduler, HangfireJobScheduler>();
+    }
+}

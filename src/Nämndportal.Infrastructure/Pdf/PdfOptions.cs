@@ -1,0 +1,12 @@
+namespace Nämndportal.Infrastructure.Pdf;
+
+public sealed class PdfOptions
+{
+    public const string SectionName = "Pdf";
+
+    /// <summary>Debian's Chromium. Playwright drives it; no browser is downloaded.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>How many documents print at once; each gets its own page in the one shared browser.</summary>
+    public int MaxConcurrentPages { get; set; } = 2;
+}

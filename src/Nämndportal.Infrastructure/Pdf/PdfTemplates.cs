@@ -1,0 +1,19 @@
+using Nämndportal.Application.Samples;
+using Nämndportal.Infrastructure.Pdf.Templates;
+
+namespace Nämndportal.Infrastructure.Pdf;
+
+/// <summary>Which Razor component prints which document model. A new printed document adds one line here.</summary>
+internal static class PdfTemplates
+{
+    private static readonly Dictionary<Type, Type> ByModel = new()
+    {
+        [typeof(SampleDocumentModel)] = typeof(SampleDocument),
+        [typeof(SampleAttachmentModel)] = typeof(SampleAttachment),
+    };
+
+    public static Type For(Type modelType) =>
+        ByModel.TryGetValue(modelType, out var component)
+            ? component
+            : throw new InvalidOperationException($"No PDF template is registered for {modelType.Name}.");
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+using Nämndportal.Application.Pdf;
+
+namespace Nämndportal.Infrastructure.Pdf;
+
+/// <summary>
+/// Renders a document model's Razor template to HTML and prints it with headless Chromium through Playwright.
+/// One browser is started on first use and reused; every document gets its own context and page.
+/// </summary>
+public sealed class PlaywrightPdfRenderer(
+    IServiceProvider services,
+    ILoggerFactory loggerFactory,
+    IOptions<PdfOptions> options,
+    ILogger<PlaywrightPdfRenderer> logger) : IPdfRenderer, IAsyncDisposable
+{
+    // As root Chromium needs --no-sandbox; the rest keep it from calling home on a closed network.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    ];
+
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly SemaphoreSlim _pages = new(Math.Max(1, options.Value.MaxConcurrentPages));
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task<byte[]> RenderAsync<TModel>(TModel model, PdfLayout layout, CancellationToken cancellationToken = default)
+        where TModel : class
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var html = await RenderHtmlAsync(model, layout);
+        var browser = await GetBrowserAsync();
+
+        await _pages.WaitAsync(cancellationToken);
+        try
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                Locale = "sv-SE",
+                TimezoneId = "Europe/Stockholm",
+                JavaScriptEnabled = false,
+                Offline = true,
+            });
+            var page = await context.NewPageAsync();
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            return await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                PrintBackground = true,
+                PreferCSSPageSize = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = HeaderTemplate(layout),
+                FooterTemplate = FooterTemplate(layout),
+                Tagged = true,
+                Outline = true,
+            });
+        }
+        finally
+        {
+            _pages.Release();
+        }
+    }
+
+    /// <summary>The HTML that would be printed; public so a document's markup can be inspected in tests.</summary>
+    public async Task<string> RenderHtmlAsync<TModel>(TModel model, PdfLayout layout)
+        where TModel : class
+    {
+        var component = PdfTemplates.For(typeof(TModel));
+        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        var body = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                ["Model"] = model,
+                ["Layout"] = layout,
+            });
+            var output = await renderer.RenderComponentAsync(component, parameters);
+            return output.ToHtmlString();
+        });
+        return "<!DOCTYPE html>" + body;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _startLock.Dispose();
+        _pages.Dispose();
+    }
+
+    // Chromium fills .pageNumber and .totalPages itself; the templates need their own font size (the default is 0).
+    private static string HeaderTemplate(PdfLayout layout) =>
+        $"""
+        <div style="font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; width: 100%; margin: 0 20mm 0 25mm; display: flex; justify-content: space-between; color: #333;">
+          <span>{WebUtility.HtmlEncode(layout.HeaderLeft)}</span><span>{WebUtility.HtmlEncode(layout.HeaderRight)}</span>
+        </div>
+        """;
+
+    private static string FooterTemplate(PdfLayout layout) =>
+        $"""
+        <div style="font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; width: 100%; margin: 0 20mm 0 25mm; display: flex; justify-content: space-between; color: #333;">
+          <span>{WebUtility.HtmlEncode(layout.FooterLeft ?? string.Empty)}</span><span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span>
+        </div>
+        """;
+
+    private async Task<IBrowser> GetBrowserAsync()
+    {
+        if (_browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+
+        await _startLock.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            logger.LogInformation("Starting headless Chromium for PDF rendering");
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = options.Value.ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            return _browser;
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+}

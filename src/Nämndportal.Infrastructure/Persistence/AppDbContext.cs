@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.Common;
+using Nämndportal.Domain.Jobs;
+using Nämndportal.Domain.Meetings;
+using Nämndportal.Domain.Organisation;
+using Nämndportal.Infrastructure.Identity;
+
+namespace Nämndportal.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context: the domain's tables, ASP.NET Core Identity's tables and the data-protection key ring
+/// (shared by every instance, so a cookie issued by one is read by another).
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Organ> Organs => Set<Organ>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<OrganOfficial> OrganOfficials => Set<OrganOfficial>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<BackgroundTask> BackgroundTasks => Set<BackgroundTask>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

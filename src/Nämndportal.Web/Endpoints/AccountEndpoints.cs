@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Nämndportal.Infrastructure.Identity;
+using Nämndportal.Web.Security;
+
+namespace Nämndportal.Web.Endpoints;
+
+/// <summary>Logout and the OpenID Connect round trip; the login forms themselves are static Razor pages.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/konto");
+
+        group.MapPost("/logga-ut", async (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl, "/konto/logga-in"));
+        });
+
+        group.MapGet("/extern-inloggning", (
+            IOptions<OidcOptions> oidc,
+            SignInManager<ApplicationUser> signInManager,
+            string? returnUrl) =>
+        {
+            if (!oidc.Value.Enabled)
+            {
+                return Results.NotFound();
+            }
+
+            var redirect = $"/konto/extern-inloggning/tillbaka?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl, "/"))}";
+            var properties = signInManager.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, redirect);
+            return Results.Challenge(properties, [OidcOptions.Scheme]);
+        });
+
+        group.MapGet("/extern-inloggning/tillbaka", async (
+            HttpContext context,
+            IOptions<OidcOptions> oidc,
+            SignInManager<ApplicationUser> signInManager,
+            UserManager<ApplicationUser> userManager,
+            ILoggerFactory loggerFactory,
+            string? returnUrl) =>
+        {
+            var logger = loggerFactory.CreateLogger("Nämndportal.Web.ExternalLogin");
+            var info = await signInManager.GetExternalLoginInfoAsync();
+            if (info is null)
+            {
+                return Results.LocalRedirect("/konto/logga-in?fel=extern");
+            }
+
+            var result = await signInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+            if (!result.Succeeded && !result.IsLockedOut)
+            {
+                // First login through the provider: link it to the existing account with the same e-mail address.
+                var email = info.Principal.FindFirstValue(oidc.Value.EmailClaim);
+                var user = email is null ? null : await userManager.FindByEmailAsync(email);
+                if (user is not null && !await userManager.IsLockedOutAsync(user)
+                    && (await userManager.AddLoginAsync(user, info)).Succeeded)
+                {
+                    await signInManager.SignInAsync(user, isPersistent: false, info.LoginProvider);
+                    result = Microsoft.AspNetCore.Identity.SignInResult.Success;
+                }
+            }
+
+            await context.SignOutAsync(IdentityConstants.ExternalScheme);
+            if (!result.Succeeded)
+            {
+                logger.LogWarning("External login from {Provider} did not match an active account", info.LoginProvider);
+                return Results.LocalRedirect("/konto/logga-in?fel=extern");
+            }
+
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl, "/"));
+        });
+
+        return endpoints;
+    }
+
+    /// <summary>Only local paths are followed after login, so a crafted link cannot send the user elsewhere.</summary>
+    public static string SafeReturnUrl(string? returnUrl, string fallback) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : fallback;
+}

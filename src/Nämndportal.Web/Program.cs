@@ -1,0 +1,82 @@
+using System.Globalization;
+using Hangfire;
+using Nämndportal.Application;
+using Nämndportal.Infrastructure;
+using Nämndportal.Infrastructure.Persistence;
+using Nämndportal.Infrastructure.Seeding;
+using Nämndportal.Web;
+using Nämndportal.Web.Components;
+using Nämndportal.Web.Endpoints;
+using Nämndportal.Web.Security;
+using Serilog;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+
+var builder = WebApplication.CreateBuilder(args);
+// Serve package assets (MudBlazor) from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWeb(builder.Configuration);
+
+var app = builder.Build();
+
+// `Nämndportal.Web migrate` applies the migrations and exits: the production way (see README).
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    Log.Information("Migrations applied");
+    return;
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    }
+
+    if (app.Configuration.GetValue<bool>("Database:SeedDemoData"))
+    {
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    }
+}
+
+app.UseExceptionHandler("/fel", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/sidan-finns-inte");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSerilogRequestLogging(options =>
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms");
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapFileEndpoints();
+app.MapHangfireDashboard("/admin/jobb", new DashboardOptions
+{
+    Authorization = [new HangfireDashboardAuthorization()],
+    DashboardTitle = "Nämndportal – jobbkö",
+    AppPath = "/",
+});
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so the integration tests can host it.</summary>
+public partial class Program;

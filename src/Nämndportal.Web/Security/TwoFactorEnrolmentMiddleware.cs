@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Nämndportal.Infrastructure.Identity;
+
+namespace Nämndportal.Web.Security;
+
+/// <summary>
+/// Holders of the roles that require a second factor (Administratör and Nämndsekreterare by default) reach
+/// nothing but the account pages until they have enrolled an authenticator app.
+/// </summary>
+public sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next, IOptionsMonitor<TwoFactorOptions> options)
+{
+    public const string EnrolPath = "/konto/tvastegsverifiering/aktivera";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var settings = options.CurrentValue;
+        var user = context.User;
+        if (!settings.Enforce
+            || user.Identity?.IsAuthenticated != true
+            || user.FindFirst(PortalClaims.TwoFactorEnrolled)?.Value == "true"
+            || !settings.RequiredForRoles.Any(user.IsInRole)
+            || IsAllowedWithoutSecondFactor(context.Request.Path))
+        {
+            return next(context);
+        }
+
+        if (context.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(EnrolPath);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsAllowedWithoutSecondFactor(PathString path) =>
+        path.StartsWithSegments("/konto", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/fel", StringComparison.OrdinalIgnoreCase)
+        || Path.HasExtension(path.Value);
+}
