@@ -1,0 +1,17 @@
+using Nämndportal.Application.Common;
+
+namespace Nämndportal.IntegrationTests.Support;
+
+/// <summary>A stand-in for the signed-in user when a handler is called directly.</summary>
+public sealed class TestUser(Guid? userId, string? userName, params string[] roles) : ICurrentUser
+{
+    public static TestUser Anonymous { get; } = new(null, null);
+
+    public Guid? UserId { get; } = userId;
+
+    public string? UserName { get; } = userName;
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public bool IsInRole(string role) => roles.Contains(role);
+}
