@@ -15,7 +15,7 @@ PG_PORT="${NP_PG_PORT:-55432}"
 APP_URL="${NP_APP_URL:-http://127.0.0.1:5080}"
 DB_NAME="naemndportal"
 CONFIGURATION="${NP_CONFIGURATION:-Debug}"
-APT_PACKAGES=(postgresql postgresql-contrib chromium fonts-liberation2 fonts-dejavu-core fontconfig curl)
+
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
@@ -209,7 +209,7 @@ cmd_test() {
   for project in "$ROOT"/tests/*/*.csproj; do
     say "Testing $(basename "$project" .csproj)"
     out="$(mktemp)"
-    if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$out"; then
+    if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee "$out"; then
       status=1
     fi
     line="$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+' "$out" | tail -n 1 || true)"
@@ -265,6 +265,7 @@ case "${1:-help}" in
     echo "NP_TEST_POSTGRES=$(admin_connection)" ;;
   psql)
     start_postgres
+    create_database "$DB_NAME"
     PGPASSWORD="$(pg_password)" exec psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -62,9 +63,17 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Nämndportal")
             .PersistKeysToDbContext<AppDbContext>();
+        // In production the key ring is encrypted with a certificate, so reading the database is not enough to
+        // forge login cookies. Every instance needs the same certificate.
+        var certificatePath = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<PlaywrightPdfRenderer>();
@@ -75,6 +84,7 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<AdministratorAccounts>();
         return services;
     }
 

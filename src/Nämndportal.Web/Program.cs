@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangfire;
 using Nämndportal.Application;
 using Nämndportal.Infrastructure;
+using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Persistence;
 using Nämndportal.Infrastructure.Seeding;
 using Nämndportal.Web;
@@ -36,6 +37,24 @@ if (args.Contains("migrate", StringComparer.Ordinal))
     return;
 }
 
+// `Nämndportal.Web create-admin EMAIL "Full Name"` creates the first administrator of a new installation.
+// The password is read from NP_ADMIN_PASSWORD or, if that is unset, from the first line of standard input.
+if (args is ["create-admin", var adminEmail, .. var rest])
+{
+    var password = Environment.GetEnvironmentVariable("NP_ADMIN_PASSWORD") ?? Console.ReadLine() ?? string.Empty;
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    var problems = await scope.ServiceProvider.GetRequiredService<AdministratorAccounts>()
+        .CreateAsync(adminEmail, rest.Length > 0 ? rest[0] : adminEmail, password);
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
+    Environment.ExitCode = problems.Count == 0 ? 0 : 1;
+    return;
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
@@ -50,7 +69,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/sidan-finns-inte");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

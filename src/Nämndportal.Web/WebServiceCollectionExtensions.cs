@@ -88,7 +88,7 @@ public static class WebServiceCollectionExtensions
             options.GetClaimsFromUserInfoEndpoint = true;
             options.SaveTokens = false;
             options.Scope.Clear();
-            foreach (var scope in oidc.Scopes)
+            foreach (var scope in oidc.Scopes.DefaultIfEmpty("openid"))
             {
                 options.Scope.Add(scope);
             }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Organisation;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Application.Files;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Application.Samples;

@@ -8,11 +8,11 @@ public abstract class Entity
 {
     public Guid Id { get; protected set; } = Guid.CreateVersion7();
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public string? CreatedBy { get; set; }
+    public string? CreatedBy { get; private set; }
 
-    public DateTimeOffset? ModifiedAt { get; set; }
+    public DateTimeOffset? ModifiedAt { get; private set; }
 
-    public string? ModifiedBy { get; set; }
+    public string? ModifiedBy { get; private set; }
 }

@@ -1,5 +1,3 @@
-using Nämndportal.Application.Security;
-
 namespace Nämndportal.Infrastructure.Identity;
 
 public sealed class TwoFactorOptions
@@ -9,7 +7,11 @@ public sealed class TwoFactorOptions
     /// <summary>Whether holders of <see cref="RequiredForRoles"/> must enrol an authenticator app before they can work.</summary>
     public bool Enforce { get; set; } = true;
 
-    public IList<string> RequiredForRoles { get; } = [Roles.Administrator, Roles.Secretary];
+    /// <remarks>
+    /// The default (Administratör, Nämndsekreterare) is in appsettings.json, not here: the configuration binder adds to a
+    /// list it finds filled, so a default in code could never be narrowed by configuration.
+    /// </remarks>
+    public IList<string> RequiredForRoles { get; } = [];
 
     public string Issuer { get; set; } = "Nämndportal";
 }

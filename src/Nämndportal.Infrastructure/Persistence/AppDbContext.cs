@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Organisation;

@@ -37,12 +37,12 @@ public sealed class AuditFieldsInterceptor(ICurrentUser currentUser, TimeProvide
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = now;
-                    entry.Entity.CreatedBy = who;
+                    entry.Property(e => e.CreatedAt).CurrentValue = now;
+                    entry.Property(e => e.CreatedBy).CurrentValue = who;
                     break;
                 case EntityState.Modified:
-                    entry.Entity.ModifiedAt = now;
-                    entry.Entity.ModifiedBy = who;
+                    entry.Property(e => e.ModifiedAt).CurrentValue = now;
+                    entry.Property(e => e.ModifiedBy).CurrentValue = who;
                     break;
                 case EntityState.Detached:
                 case EntityState.Unchanged:

@@ -24,7 +24,8 @@ public sealed class OidcOptions
     /// <summary>Only for a provider on a test network without TLS; never in production.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    public IList<string> Scopes { get; } = ["openid", "profile", "email"];
+    /// <summary>Requested scopes; the default (openid, profile, email) is in appsettings.json so configuration can replace it.</summary>
+    public IList<string> Scopes { get; } = [];
 
     /// <summary>The claim that carries the e-mail address used to find the user's account.</summary>
     public string EmailClaim { get; set; } = "email";

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Nämndportal.Infrastructure.Identity;
 
@@ -18,6 +19,8 @@ public sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next, IOptionsM
         if (!settings.Enforce
             || user.Identity?.IsAuthenticated != true
             || user.FindFirst(PortalClaims.TwoFactorEnrolled)?.Value == "true"
+            // Signed in through the municipality's identity provider: the provider is responsible for strong login.
+            || user.HasClaim(ClaimTypes.AuthenticationMethod, OidcOptions.Scheme)
             || !settings.RequiredForRoles.Any(user.IsInRole)
             || IsAllowedWithoutSecondFactor(context.Request.Path))
         {

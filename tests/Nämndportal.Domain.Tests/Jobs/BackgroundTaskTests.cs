@@ -1,4 +1,5 @@
 using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Domain.Tests.Jobs;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nämndportal.Application.Samples;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.IntegrationTests.Support;

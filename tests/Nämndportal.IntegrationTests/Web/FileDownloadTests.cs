@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Infrastructure.Seeding;
 using Nämndportal.IntegrationTests.Support;

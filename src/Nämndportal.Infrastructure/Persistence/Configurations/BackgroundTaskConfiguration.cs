@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Infrastructure.Persistence.Configurations;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Nämndportal.Domain.Common;
 
-namespace Nämndportal.Domain.Jobs;
+namespace Nämndportal.Domain.Files;
 
 /// <summary>A file the portal produced (a rendered PDF), kept with its checksum so what was produced can be proven later.</summary>
 public sealed class StoredFile : Entity

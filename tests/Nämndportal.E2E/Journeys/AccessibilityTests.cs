@@ -1,0 +1,100 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Nämndportal.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nämndportal.E2E.Journeys;
+
+/// <summary>WCAG 2.1 AA: axe finds no serious or critical violation; the pages work by keyboard and at 768 px.</summary>
+[Collection(PortalGroup.Name)]
+public class AccessibilityTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Login_page_has_no_serious_or_critical_axe_violations()
+    {
+        var page = await portal.Browser.NewPageAsync();
+        await page.GotoAsync(portal.App.BaseUrl + "/konto/logga-in");
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Start_page_has_no_serious_or_critical_axe_violations()
+    {
+        var page = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "ledamot@exempelby.se");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Sample_pdf_page_has_no_serious_or_critical_axe_violations()
+    {
+        var page = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "sekreterare@exempelby.se");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provutskrift", Level = 1 })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Keyboard_user_logs_in_lands_on_the_heading_and_can_skip_to_the_main_content()
+    {
+        var page = await portal.Browser.NewPageAsync();
+        await page.GotoAsync(portal.App.BaseUrl + "/konto/logga-in");
+
+        // Blazor puts focus on the page's heading after each navigation, so screen readers start at the content.
+        await Expect(page.Locator(":focus")).ToHaveTextAsync("Logga in");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(":focus")).ToHaveAttributeAsync("id", "email");
+        await page.Keyboard.TypeAsync("ersattare@exempelby.se");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Journey.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(":focus")).ToHaveTextAsync("Mina sammanträden");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // The skip link is the first stop in the tab order and moves focus past the menu to the main content.
+        var firstFocusable = await page.EvaluateAsync<string>(
+            "() => document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').textContent.trim()");
+        firstFocusable.ShouldBe("Hoppa till huvudinnehållet");
+        await page.Locator(".skip-link").FocusAsync();
+        await Expect(page.Locator(".skip-link")).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(":focus")).ToHaveAttributeAsync("id", "main");
+    }
+
+    [Fact]
+    public async Task Start_page_fits_a_768_pixel_wide_screen_with_the_menu_reachable()
+    {
+        var page = await portal.Browser.NewPageAsync(width: 768, height: 1024);
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "ledamot@exempelby.se");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, "the page must not scroll sideways at 768 px");
+
+        // Below the drawer's breakpoint the menu starts closed and opens from the menu button.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var menuButton = page.GetByRole(AriaRole.Button, new() { Name = "Visa eller dölj menyn" });
+        await Expect(menuButton).ToBeVisibleAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await menuButton.ClickAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mina sammanträden" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        // Scan the page as the user has it: after the interactive circuit has taken over from the prerendered HTML.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Nämndportal"));
+        var result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")
+            .ToList();
+        serious.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Npgsql;
+using Nämndportal.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nämndportal.E2E.Journeys;
+
+/// <summary>A background job is persisted: if the app dies in the middle, the job is done after a restart.</summary>
+[Collection(PortalGroup.Name)]
+public class JobRestartTests(PortalFixture portal)
+{
+    private static readonly Dictionary<string, string> SlowJobs = new()
+    {
+        ["Jobs:SamplePdf:StepDelay"] = "00:00:02",
+        ["Jobs:SamplePdf:Sections"] = "4",
+        ["Jobs:InvisibilityTimeout"] = "00:00:10",
+        ["Jobs:QueuePollInterval"] = "00:00:00.500",
+    };
+
+    [Fact]
+    public async Task Sample_pdf_job_killed_mid_way_is_finished_after_the_app_restarts()
+    {
+        var database = await TestDatabase.RecreateAsync("naemndportal_e2e_jobs");
+        await using var app = await AppProcess.StartAsync(database, SlowJobs);
+        var page = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa provutskrift" }).ClickAsync();
+        await Expect(page.Locator("#job-status")).ToContainTextAsync("Kallelsen är klar", new() { Timeout = 60_000 });
+
+        app.Kill();
+        var (statusAfterKill, _, _) = await ReadTaskAsync(database);
+        statusAfterKill.ShouldBe("Running", "the job must have been cut off mid-way");
+
+        await using var restarted = await AppProcess.StartAsync(database, SlowJobs);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var (status, attempts, fileId) = await ReadTaskAsync(database);
+        while (status != "Succeeded" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            (status, attempts, fileId) = await ReadTaskAsync(database);
+        }
+
+        status.ShouldBe("Succeeded", customMessage: restarted.OutputTail);
+        attempts.ShouldBe(2, customMessage: "the job ran once, was killed, and ran again after the restart\n" + restarted.OutputTail);
+
+        var reader = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(reader, restarted.BaseUrl, "sekreterare@exempelby.se");
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+        var download = await reader.APIRequest.GetAsync($"{restarted.BaseUrl}/filer/{fileId}");
+        download.Status.ShouldBe(200);
+        var body = await download.BodyAsync();
+        System.Text.Encoding.ASCII.GetString(body, 0, 5).ShouldBe("%PDF-");
+    }
+
+    private static async Task<(string Status, int Attempts, Guid? FileId)> ReadTaskAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT status, attempts, result_file_id FROM background_tasks", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue("the task must have been recorded");
+        return (reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Nämndportal.E2E.Support;
+
+/// <summary>The shared app for the journeys that do not change users: demo data, second factor not enforced.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public AppProcess App { get; private set; } = null!;
+
+    public BrowserFixture Browser { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Browser.InitializeAsync();
+        App = await AppProcess.StartAsync(await TestDatabase.RecreateAsync("naemndportal_e2e"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Browser.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalGroup : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}
