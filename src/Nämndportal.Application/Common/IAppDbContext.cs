@@ -15,6 +15,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Membership> Memberships { get; }
 
+    DbSet<Term> Terms { get; }
+
+    DbSet<Party> Parties { get; }
+
+    DbSet<SubstitutionRule> SubstitutionRules { get; }
+
     DbSet<OrganOfficial> OrganOfficials { get; }
 
     DbSet<Meeting> Meetings { get; }

@@ -10,25 +10,14 @@ public sealed class Organ : Entity, IConcurrencyVersioned
         Name = string.Empty;
         ShortName = string.Empty;
         CaseNumberPrefix = string.Empty;
+        ParagraphSeries = string.Empty;
+        Rules = OrganRules.Default;
     }
 
     public Organ(string name, string shortName, OrganKind kind, string caseNumberPrefix, Guid? parentId = null)
+        : this()
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Organet måste ha ett namn.");
-        }
-
-        if (kind == OrganKind.Utskott && parentId is null)
-        {
-            throw new DomainException("Ett utskott måste höra till ett överordnat organ.");
-        }
-
-        Name = name.Trim();
-        ShortName = shortName.Trim();
-        Kind = kind;
-        CaseNumberPrefix = caseNumberPrefix.Trim();
-        ParentId = parentId;
+        Update(name, shortName, kind, caseNumberPrefix, parentId, paragraphSeries: null, defaultMeetingPlace: null, OrganRules.Default);
     }
 
     public string Name { get; private set; }
@@ -41,7 +30,74 @@ public sealed class Organ : Entity, IConcurrencyVersioned
 
     public string CaseNumberPrefix { get; private set; }
 
+    /// <summary>
+    /// The series the §§ of this organ's protokoll are numbered in, from 1 each calendar year. Its own short name
+    /// unless the reglemente lets it share a series (an utskott numbering on in its nämnd's series, say).
+    /// </summary>
+    public string ParagraphSeries { get; private set; }
+
     public string? DefaultMeetingPlace { get; set; }
 
+    public OrganRules Rules { get; private set; }
+
+    /// <summary>The last day the organ existed, when it has been dissolved or merged.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
     public uint Version { get; private set; }
+
+    public bool IsActiveOn(DateOnly date) => EndedOn is null || date <= EndedOn;
+
+    public void Update(
+        string name, string shortName, OrganKind kind, string caseNumberPrefix, Guid? parentId,
+        string? paragraphSeries, string? defaultMeetingPlace, OrganRules rules)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("Organet måste ha ett namn.");
+        }
+
+        if (string.IsNullOrWhiteSpace(shortName))
+        {
+            throw new DomainException("Organet måste ha en förkortning.");
+        }
+
+        if (string.IsNullOrWhiteSpace(caseNumberPrefix))
+        {
+            throw new DomainException("Organet måste ha ett diarieprefix.");
+        }
+
+        if (kind == OrganKind.Utskott && parentId is null)
+        {
+            throw new DomainException("Ett utskott måste höra till ett överordnat organ.");
+        }
+
+        if (kind != OrganKind.Utskott && parentId is not null)
+        {
+            throw new DomainException("Bara ett utskott kan ha ett överordnat organ.");
+        }
+
+        if (parentId == Id)
+        {
+            throw new DomainException("Ett organ kan inte vara sitt eget överordnade organ.");
+        }
+
+        Name = name.Trim();
+        ShortName = shortName.Trim();
+        Kind = kind;
+        CaseNumberPrefix = caseNumberPrefix.Trim();
+        ParentId = parentId;
+        ParagraphSeries = string.IsNullOrWhiteSpace(paragraphSeries) ? ShortName : paragraphSeries.Trim();
+        DefaultMeetingPlace = string.IsNullOrWhiteSpace(defaultMeetingPlace) ? DefaultMeetingPlace : defaultMeetingPlace.Trim();
+        Rules = rules ?? throw new ArgumentNullException(nameof(rules));
+    }
+
+    public void End(DateOnly lastDay)
+    {
+        if (EndedOn is not null)
+        {
+            throw new DomainException("Organet är redan avslutat.");
+        }
+
+        EndedOn = lastDay;
+    }
 }

@@ -11,16 +11,10 @@ public sealed class Person : Entity, IConcurrencyVersioned
         LastName = string.Empty;
     }
 
-    public Person(string firstName, string lastName, string? email = null)
+    public Person(string firstName, string lastName, string? email = null, Guid? partyId = null, string? phone = null)
+        : this()
     {
-        if (string.IsNullOrWhiteSpace(firstName) || string.IsNullOrWhiteSpace(lastName))
-        {
-            throw new DomainException("Personen måste ha både förnamn och efternamn.");
-        }
-
-        FirstName = firstName.Trim();
-        LastName = lastName.Trim();
-        Email = email?.Trim();
+        Update(firstName, lastName, email, partyId, phone);
     }
 
     public string FirstName { get; private set; }
@@ -29,10 +23,29 @@ public sealed class Person : Entity, IConcurrencyVersioned
 
     public string FullName => $"{FirstName} {LastName}";
 
-    public string? Email { get; set; }
+    public string? Email { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    /// <summary>The party the person represents now; each membership records the party it was won for.</summary>
+    public Guid? PartyId { get; private set; }
 
     /// <summary>The user account this person logs in with, if any.</summary>
     public Guid? UserId { get; set; }
 
     public uint Version { get; private set; }
+
+    public void Update(string firstName, string lastName, string? email, Guid? partyId, string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(firstName) || string.IsNullOrWhiteSpace(lastName))
+        {
+            throw new DomainException("Personen måste ha både förnamn och efternamn.");
+        }
+
+        FirstName = firstName.Trim();
+        LastName = lastName.Trim();
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        PartyId = partyId;
+    }
 }

@@ -24,6 +24,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<Term> Terms => Set<Term>();
+
+    public DbSet<Party> Parties => Set<Party>();
+
+    public DbSet<SubstitutionRule> SubstitutionRules => Set<SubstitutionRule>();
+
     public DbSet<OrganOfficial> OrganOfficials => Set<OrganOfficial>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

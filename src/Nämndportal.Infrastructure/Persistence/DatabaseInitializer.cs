@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Security;
+using Nämndportal.Domain.Organisation;
 
 namespace Nämndportal.Infrastructure.Persistence;
 
-/// <summary>Applies the committed migrations and makes sure the portal's roles exist.</summary>
+/// <summary>Applies the committed migrations and makes sure the reference data every installation has exists: the roles and the national parties.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRole<Guid>> roles, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -24,5 +25,9 @@ public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRol
                 await roles.CreateAsync(new IdentityRole<Guid>(role));
             }
         }
+
+        var existing = await db.Parties.Select(p => p.Abbreviation).ToListAsync(cancellationToken);
+        db.Parties.AddRange(Party.National().Where(p => !existing.Contains(p.Abbreviation)));
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -13,6 +13,11 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organ>().WithMany().HasForeignKey(m => m.OrganId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Term>().WithMany().HasForeignKey(m => m.TermId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Party>().WithMany().HasForeignKey(m => m.PartyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(m => m.PersonalSubstituteFor).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(m => m.Replaces).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.OrganId, m.PersonId });
+        builder.HasIndex(m => m.PersonId);
     }
 }

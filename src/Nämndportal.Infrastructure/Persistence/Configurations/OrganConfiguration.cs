@@ -15,7 +15,17 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
         builder.Property(o => o.CaseNumberPrefix).HasMaxLength(20).IsRequired();
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(o => o.DefaultMeetingPlace).HasMaxLength(200);
+        builder.Property(o => o.ParagraphSeries).HasMaxLength(40).IsRequired();
+        builder.ComplexProperty(o => o.Rules, rules =>
+        {
+            rules.Property(r => r.NoticeDaysBeforeMeeting).HasColumnName("notice_days_before_meeting");
+            rules.Property(r => r.DaysToApprove).HasColumnName("days_to_approve");
+            rules.Property(r => r.NumberOfAdjusters).HasColumnName("number_of_adjusters");
+            rules.Property(r => r.PublicMeetingsAllowed).HasColumnName("public_meetings_allowed");
+            rules.Property(r => r.MembersNeedSecondFactor).HasColumnName("members_need_second_factor");
+        });
         builder.HasOne<Organ>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Name).IsUnique();
+        builder.HasIndex(o => o.ShortName).IsUnique();
     }
 }
