@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Nämndportal.Application.Files;
 using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Meetings;
+using Nämndportal.Application.Organisation;
+using Nämndportal.Application.Security;
 using Nämndportal.Application.Samples;
 
 namespace Nämndportal.Application;
@@ -16,7 +18,22 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
 
+        services.AddScoped<AccessService>();
         services.AddScoped<ListMyMeetingsHandler>();
+        services.AddScoped<GetLookupsHandler>();
+        services.AddScoped<ListOrgansHandler>();
+        services.AddScoped<GetOrganHandler>();
+        services.AddScoped<SaveOrganHandler>();
+        services.AddScoped<EndOrganHandler>();
+        services.AddScoped<SaveTermHandler>();
+        services.AddScoped<AddPartyHandler>();
+        services.AddScoped<SearchPersonsHandler>();
+        services.AddScoped<GetPersonHandler>();
+        services.AddScoped<SavePersonHandler>();
+        services.AddScoped<SaveMembershipHandler>();
+        services.AddScoped<EndMembershipHandler>();
+        services.AddScoped<ImportRosterHandler>();
+        services.AddScoped<ExportRosterHandler>();
         services.AddScoped<StartSamplePdfHandler>();
         services.AddScoped<RenderSamplePdfJob>();
         services.AddScoped<GetBackgroundTaskHandler>();

@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AdministratorAccounts>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         return services;
     }
 

@@ -10,44 +10,31 @@ public sealed record ListMyMeetings(DateTimeOffset From);
 public sealed record MeetingSummary(Guid Id, string OrganName, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Place, MeetingStatus Status);
 
 /// <summary>
-/// The start page's list: meetings from a date on, of the organs the user may see. An administrator sees all;
-/// an official sees the organs they are attached to; a ledamot or ersättare sees an organ's meeting when
-/// their membership is valid on the meeting's date (in Stockholm).
+/// The start page's list: meetings from a date on whose handlingar the user may read. For a ledamot or ersättare
+/// that is judged on the meeting's own date (in Stockholm), so a member who left in June sees no autumn meetings.
 /// </summary>
-public sealed class ListMyMeetingsHandler(IAppDbContextFactory dbFactory, ICurrentUser user)
+public sealed class ListMyMeetingsHandler(IAppDbContextFactory dbFactory, AccessService access)
 {
     public async Task<IReadOnlyList<MeetingSummary>> HandleAsync(ListMyMeetings request, CancellationToken cancellationToken = default)
     {
-        if (user.UserId is not { } userId)
-        {
-            return [];
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var isAdministrator = user.IsInRole(Roles.Administrator);
-
-        var officialOrgans = await db.OrganOfficials.AsNoTracking()
-            .Where(o => o.UserId == userId)
-            .Select(o => o.OrganId)
-            .ToListAsync(cancellationToken);
-        var memberships = await (from ms in db.Memberships.AsNoTracking()
-                                 join p in db.Persons on ms.PersonId equals p.Id
-                                 where p.UserId == userId
-                                 select ms).ToListAsync(cancellationToken);
-        var organIds = officialOrgans.Concat(memberships.Select(m => m.OrganId)).Distinct().ToList();
-
         var rows = await (from m in db.Meetings.AsNoTracking()
                           join o in db.Organs.AsNoTracking() on m.OrganId equals o.Id
-                          where m.StartsAt >= request.From && (isAdministrator || organIds.Contains(m.OrganId))
+                          where m.StartsAt >= request.From
                           orderby m.StartsAt
                           select new { Meeting = m, OrganName = o.Name })
             .ToListAsync(cancellationToken);
 
-        return rows
-            .Where(r => isAdministrator
-                || officialOrgans.Contains(r.Meeting.OrganId)
-                || memberships.Any(ms => ms.OrganId == r.Meeting.OrganId && ms.IsValidOn(r.Meeting.LocalDate)))
-            .Select(r => new MeetingSummary(r.Meeting.Id, r.OrganName, r.Meeting.StartsAt, r.Meeting.EndsAt, r.Meeting.Place, r.Meeting.Status))
-            .ToList();
+        var visible = new List<MeetingSummary>();
+        foreach (var row in rows)
+        {
+            if (await access.CanAsync(Operation.ReadHandlingar, row.Meeting.OrganId, row.Meeting.LocalDate, cancellationToken))
+            {
+                visible.Add(new MeetingSummary(row.Meeting.Id, row.OrganName, row.Meeting.StartsAt, row.Meeting.EndsAt, row.Meeting.Place, row.Meeting.Status));
+            }
+        }
+
+        return visible;
     }
 }

@@ -71,7 +71,8 @@ public class ListMyMeetingsTests(DatabaseFixture database) : IntegrationTest(dat
 
     private async Task<IReadOnlyList<MeetingSummary>> ListAsync(TestUser user)
     {
-        var handler = new ListMyMeetingsHandler(new TestDbContextFactory(Database, user, TimeProvider.System), user);
+        var db = new TestDbContextFactory(Database, user, TimeProvider.System);
+        var handler = new ListMyMeetingsHandler(db, new AccessService(db, user, TimeProvider.System));
         return await handler.HandleAsync(new ListMyMeetings(From));
     }
 

@@ -1,0 +1,10 @@
+namespace Nämndportal.Application.Common;
+
+/// <summary>The login accounts, as far as use cases need them (they live in Identity, in Infrastructure).</summary>
+public interface IUserDirectory
+{
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a login with one role and an initial password; returns the user id, or Swedish reasons.</summary>
+    Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default);
+}

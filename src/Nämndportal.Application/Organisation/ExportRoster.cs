@@ -1,0 +1,93 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Organisation;
+
+namespace Nämndportal.Application.Organisation;
+
+public enum RosterFormat
+{
+    Csv,
+    Excel,
+}
+
+public sealed record ExportedFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// An organ's roster on a date as CSV (the same columns the import reads, so a file can go round) or as an Excel
+/// workbook with a few more columns.
+/// </summary>
+public sealed class ExportRosterHandler(IAppDbContextFactory dbFactory, AccessService access, GetOrganHandler organs)
+{
+    public async Task<Result<ExportedFile>> HandleAsync(Guid organId, RosterFormat format, DateOnly? on = null, CancellationToken cancellationToken = default)
+    {
+        var organ = await organs.HandleAsync(organId, on, cancellationToken);
+        if (!organ.Succeeded || !await access.CanAsync(Operation.ViewRoster, organId, null, cancellationToken))
+        {
+            return Error.NotFound("Organet");
+        }
+
+        var details = organ.Value!;
+        var rows = details.Roster;
+        var baseName = "ledamoter-" + details.ShortName.ToLowerInvariant().Replace(' ', '-');
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+
+        switch (format)
+        {
+            case RosterFormat.Csv:
+            {
+                await using var text = new StringWriter(CultureInfo.InvariantCulture);
+                await using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+                {
+                    foreach (var column in ImportRosterHandler.Columns)
+                    {
+                        csv.WriteField(column);
+                    }
+
+                    await csv.NextRecordAsync();
+                    foreach (var row in rows)
+                    {
+                        csv.WriteField(row.Name);
+                        csv.WriteField(row.Party ?? string.Empty);
+                        csv.WriteField(row.Role.SwedishName().ToLowerInvariant());
+                        csv.WriteField(details.Name);
+                        csv.WriteField(row.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        csv.WriteField(row.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+                        csv.WriteField(row.Email ?? string.Empty);
+                        await csv.NextRecordAsync();
+                    }
+                }
+
+                // A byte-order mark so Excel opens the å, ä and ö right.
+                var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+                return Result<ExportedFile>.Ok(new ExportedFile(baseName + ".csv", "text/csv; charset=utf-8", bytes));
+            }
+
+            case RosterFormat.Excel:
+            {
+                var sheet = rows.Select(row => new Dictionary<string, object?>
+                {
+                    ["Namn"] = row.Name,
+                    ["Parti"] = row.Party,
+                    ["Roll"] = row.Role.SwedishName(),
+                    ["Organ"] = details.Name,
+                    ["Från"] = row.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["Till och med"] = row.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["Inkallelseordning"] = row.CallInOrder,
+                    ["Personlig ersättare för"] = row.PersonalSubstituteFor,
+                    ["Efterträder"] = row.Replaces,
+                    ["E-post"] = row.Email,
+                }).ToList();
+                using var stream = new MemoryStream();
+                await stream.SaveAsAsync(sheet, sheetName: "Ledamöter", cancellationToken: cancellationToken);
+                return Result<ExportedFile>.Ok(new ExportedFile(baseName + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stream.ToArray()));
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Nämndportal.Application.Security;
+
+/// <summary>What someone may ask to do. The full table of roles × operations is in docs/security.md.</summary>
+public enum Operation
+{
+    /// <summary>Create organs, terms and parties, end organs, attach officials, create logins: the administrator.</summary>
+    ManageRegister,
+
+    /// <summary>Change one organ: its settings, memberships and roster import.</summary>
+    ManageOrgan,
+
+    /// <summary>Manage the persons register (add and edit persons for rosters).</summary>
+    ManagePersons,
+
+    /// <summary>See one organ's page and roster.</summary>
+    ViewRoster,
+
+    /// <summary>Read one organ's non-public material (handlingar) for a meeting on a given date.</summary>
+    ReadHandlingar,
+
+    /// <summary>Read audit reports and follow-up material.</summary>
+    ReadAuditMaterial,
+}
