@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<SaveOrganHandler>();
         services.AddScoped<EndOrganHandler>();
         services.AddScoped<SaveTermHandler>();
+        services.AddScoped<ListTermsHandler>();
         services.AddScoped<AddPartyHandler>();
         services.AddScoped<SearchPersonsHandler>();
         services.AddScoped<GetPersonHandler>();

@@ -48,7 +48,7 @@ public static class WebServiceCollectionExtensions
             options.SlidingExpiration = true;
         });
         AddOpenIdConnect(authentication, configuration);
-        services.AddAuthorization();
+        Policies.Add(services.AddAuthorizationBuilder());
         services.AddAntiforgery(options => options.Cookie.Name = "np.af");
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -9,7 +9,8 @@ namespace Nämndportal.Application.Organisation;
 public sealed record OrganDetails(
     Guid Id, string Name, string ShortName, OrganKind Kind, Guid? ParentId, string? ParentName, string CaseNumberPrefix,
     string ParagraphSeries, string? DefaultMeetingPlace, OrganRules Rules, DateOnly? EndedOn, uint Version,
-    int Seats, int QuorumRequired, IReadOnlyList<RosterRow> Roster, IReadOnlyList<OfficialRow> Officials, bool CanManage)
+    int Seats, int QuorumRequired, IReadOnlyList<RosterRow> Roster, IReadOnlyList<OfficialRow> Officials, bool CanManage,
+    IReadOnlyList<RosterRow> AllMemberships)
 {
     /// <summary>The roster grouped by party, largest group first, as boards list themselves.</summary>
     public IReadOnlyList<IGrouping<string, RosterRow>> ByParty =>
@@ -39,7 +40,8 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
         var parentName = organ.ParentId is { } parentId
             ? await db.Organs.Where(o => o.Id == parentId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var roster = await RosterRow.LoadAsync(db, organId, date, cancellationToken);
+        var all = await RosterRow.LoadAsync(db, organId, null, cancellationToken);
+        var roster = all.Where(r => r.IsValidOn(date)).ToList();
         var officials = await db.OrganOfficials.AsNoTracking().Where(o => o.OrganId == organId).ToListAsync(cancellationToken);
         var names = await users.DisplayNamesAsync(officials.Select(o => o.UserId).ToList(), cancellationToken);
         var seats = roster.Count(r => r.Role.HoldsSeat());
@@ -49,6 +51,7 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
             organ.ParagraphSeries, organ.DefaultMeetingPlace, organ.Rules, organ.EndedOn, organ.Version, seats, Quorum.Required(seats),
             roster,
             officials.Select(o => new OfficialRow(o.UserId, names.GetValueOrDefault(o.UserId, "(okänd användare)"), o.Function)).ToList(),
-            await access.CanAsync(Operation.ManageOrgan, organId, null, cancellationToken)));
+            await access.CanAsync(Operation.ManageOrgan, organId, null, cancellationToken),
+            all));
     }
 }

@@ -7,8 +7,11 @@ namespace Nämndportal.Application.Organisation;
 /// <summary>One membership as rosters, exports and imports show it.</summary>
 public sealed record RosterRow(
     Guid MembershipId, Guid PersonId, string FirstName, string LastName, string? Email, string? Party, MembershipRole Role,
-    DateOnly ValidFrom, DateOnly? ValidTo, int? CallInOrder, string? PersonalSubstituteFor, string? Replaces, uint Version)
+    DateOnly ValidFrom, DateOnly? ValidTo, int? CallInOrder, string? PersonalSubstituteFor, string? Replaces, uint Version,
+    Guid? TermId = null, Guid? PartyId = null, Guid? PersonalSubstituteForId = null, Guid? ReplacesId = null)
 {
+    public bool IsValidOn(DateOnly date) => date >= ValidFrom && (ValidTo is null || date <= ValidTo);
+
     public string Name => $"{FirstName} {LastName}";
 
     /// <summary>"efter Anna Andersson (M)" for a replacement elected mid-term.</summary>
@@ -33,7 +36,8 @@ public sealed record RosterRow(
             .Where(r => validOn is null || r.m.IsValidOn(validOn.Value))
             .Select(r => new RosterRow(
                 r.m.Id, r.p.Id, r.p.FirstName, r.p.LastName, r.p.Email, r.Party, r.m.Role, r.m.ValidFrom, r.m.ValidTo,
-                r.m.CallInOrder, NameOf(r.m.PersonalSubstituteFor), NameOf(r.m.Replaces), r.m.Version))
+                r.m.CallInOrder, NameOf(r.m.PersonalSubstituteFor), NameOf(r.m.Replaces), r.m.Version,
+                r.m.TermId, r.m.PartyId, r.m.PersonalSubstituteFor, r.m.Replaces))
             .OrderBy(r => r.Role)
             .ThenBy(r => r.Party)
             .ThenBy(r => r.CallInOrder ?? 0)

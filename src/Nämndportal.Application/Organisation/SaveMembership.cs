@@ -73,8 +73,11 @@ public sealed class SaveMembershipHandler(IAppDbContextFactory dbFactory, Access
         }
 
         var organMemberships = await db.Memberships.Where(m => m.OrganId == request.OrganId).ToListAsync(cancellationToken);
-        var term = request.TermId is { } termId ? await db.Terms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == termId, cancellationToken) : null;
         var from = DateOnly.FromDateTime(request.ValidFrom!.Value);
+        // Without a chosen term, the membership belongs to the term its first day falls in.
+        var term = request.TermId is { } termId
+            ? await db.Terms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == termId, cancellationToken)
+            : (await db.Terms.AsNoTracking().ToListAsync(cancellationToken)).FirstOrDefault(t => t.Contains(from));
         var to = request.ValidTo is { } end ? DateOnly.FromDateTime(end) : term?.EndsOn;
         var partyId = request.PartyId ?? person.PartyId;
 
@@ -90,11 +93,11 @@ public sealed class SaveMembershipHandler(IAppDbContextFactory dbFactory, Access
                 }
 
                 db.SetOriginalVersion(membership, request.Version);
-                membership.Change(request.Role, from, to, request.TermId, partyId, request.CallInOrder, request.PersonalSubstituteFor, request.Replaces);
+                membership.Change(request.Role, from, to, term?.Id, partyId, request.CallInOrder, request.PersonalSubstituteFor, request.Replaces);
             }
             else
             {
-                membership = new Membership(person.Id, request.OrganId, request.Role, from, to, request.TermId, partyId, request.CallInOrder, request.PersonalSubstituteFor, request.Replaces);
+                membership = new Membership(person.Id, request.OrganId, request.Role, from, to, term?.Id, partyId, request.CallInOrder, request.PersonalSubstituteFor, request.Replaces);
                 db.Memberships.Add(membership);
             }
 
