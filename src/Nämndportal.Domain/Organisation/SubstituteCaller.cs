@@ -18,26 +18,28 @@ public static class SubstituteCaller
         ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(table);
         var available = present.Where(p => p.Role == MembershipRole.Ersattare).ToList();
-        var calls = new List<SubstituteCall>();
 
-        foreach (var ledamot in absent)
+        // A personal ersättare stands in for their own ledamot first, so they are set aside for every absent
+        // ledamot before anyone is called from the party's list or the table.
+        var called = absent.Select(ledamot => available.FirstOrDefault(s => s.PersonalSubstituteFor == ledamot.Id)).ToList();
+        available.RemoveAll(s => called.Contains(s));
+
+        for (var i = 0; i < absent.Count; i++)
         {
-            var called = available.FirstOrDefault(s => s.PersonalSubstituteFor == ledamot.Id)
-                ?? FirstOfParty(available, ledamot.PartyId)
+            var ledamot = absent[i];
+            called[i] ??= FirstOfParty(available, ledamot.PartyId)
                 ?? table.Where(r => r.AbsentPartyId == ledamot.PartyId)
                     .OrderBy(r => r.Position)
                     .Select(r => FirstOfParty(available, r.SubstitutePartyId))
                     .FirstOrDefault(s => s is not null);
 
-            if (called is not null)
+            if (called[i] is { } substitute)
             {
-                available.Remove(called);
+                available.Remove(substitute);
             }
-
-            calls.Add(new SubstituteCall(ledamot, called));
         }
 
-        return calls;
+        return absent.Select((ledamot, i) => new SubstituteCall(ledamot, called[i])).ToList();
     }
 
     private static Membership? FirstOfParty(List<Membership> available, Guid? partyId) =>

@@ -11,8 +11,10 @@ using Nämndportal.Infrastructure.Persistence;
 namespace Nämndportal.Infrastructure.Seeding;
 
 /// <summary>
-/// Fictitious demo data for development and tests: a municipality with three organs, one login per role, and a
-/// few meetings around the day of seeding. Runs once: if the demo administrator exists, it does nothing.
+/// Fictitious demo data for development and tests: Exempelby kommun with its kommunstyrelse, two nämnder and the
+/// two utskott of one of them, their elected members for the term 2023–2026 (see <see cref="DemoRoster"/>), one
+/// login per role, and a few meetings around the day of seeding. Runs once, in one transaction: if the demo
+/// administrator exists, it does nothing.
 /// </summary>
 public sealed class DemoDataSeeder(
     AppDbContext db,
@@ -35,36 +37,74 @@ public sealed class DemoDataSeeder(
             accounts[demo.Role] = await CreateUserAsync(demo, cancellationToken);
         }
 
+        var parties = await db.Parties.ToDictionaryAsync(p => p.Abbreviation, cancellationToken);
+        // The national parties are reference data the DatabaseInitializer adds; only the local party is demo data.
+        if (Party.National().FirstOrDefault(n => !parties.ContainsKey(n.Abbreviation)) is { } missing)
+        {
+            throw new InvalidOperationException($"Party {missing.Abbreviation} is missing: run the DatabaseInitializer before the demo seeder.");
+        }
+
+        if (!parties.ContainsKey("EBP"))
+        {
+            parties["EBP"] = new Party("EBP", "Exempelbypartiet", isLocal: true);
+            db.Parties.Add(parties["EBP"]);
+        }
+
         var ks = new Organ("Kommunstyrelsen", "KS", OrganKind.Kommunstyrelse, "KS") { DefaultMeetingPlace = "Kommunhuset, sessionssalen" };
         var omn = new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF") { DefaultMeetingPlace = "Kommunhuset, sammanträdesrum Björken" };
         var sun = new Organ("Social- och utbildningsnämnden", "SUN", OrganKind.Namnd, "SUN") { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
-        db.Organs.AddRange(ks, omn, sun);
+        var sunAu = new Organ("Social- och utbildningsnämndens arbetsutskott", "SUN AU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
+        var sunIu = new Organ("Social- och utbildningsnämndens individutskott", "SUN IU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Källan" };
+        var organs = new[] { ks, omn, sun, sunAu, sunIu };
+        db.Organs.AddRange(organs);
 
         db.OrganOfficials.AddRange(
             new OrganOfficial(accounts[Roles.Secretary].Id, omn.Id, OfficialFunction.Namndsekreterare),
             new OrganOfficial(accounts[Roles.Secretary].Id, sun.Id, OfficialFunction.Namndsekreterare),
             new OrganOfficial(accounts[Roles.CaseOfficer].Id, omn.Id, OfficialFunction.Handlaggare));
 
-        var termStart = new DateOnly(2023, 1, 1);
-        var termEnd = new DateOnly(2026, 12, 31);
-        var member = new Person("Lars", "Ledamot", "ledamot@exempelby.se") { UserId = accounts[Roles.Member].Id };
-        var substitute = new Person("Erika", "Ersättare", "ersattare@exempelby.se") { UserId = accounts[Roles.Substitute].Id };
-        db.Persons.AddRange(member, substitute);
-        db.Memberships.AddRange(
-            new Membership(member.Id, omn.Id, MembershipRole.Ledamot, termStart, termEnd),
-            new Membership(substitute.Id, sun.Id, MembershipRole.Ersattare, termStart, termEnd));
+        var term = new Term("2023–2026", new DateOnly(2023, 1, 1), new DateOnly(2026, 12, 31));
+        db.Terms.Add(term);
+        var roster = new DemoRoster(term, parties);
+        var member = roster.AddPerson("Lars", "Ledamot", "ledamot@exempelby.se", "S");
+        member.UserId = accounts[Roles.Member].Id;
+        var substitute = roster.AddPerson("Erika", "Ersättare", "ersattare@exempelby.se", "S");
+        substitute.UserId = accounts[Roles.Substitute].Id;
+
+        roster.Fill(ks, DemoRoster.Kommunstyrelsen);
+        roster.Fill(omn, DemoRoster.Omsorgsnamnden, seat => seat == Seat.Ledamot("S", 2) ? member : null);
+        var sunSeats = roster.Fill(sun, DemoRoster.SocialOchUtbildningsnamnden, seat => seat == Seat.Ersattare("S", 2) ? substitute : null);
+        roster.Replace(sun, sunSeats[Seat.Ledamot("KD", 1)], new DateOnly(2025, 6, 30), roster.NewPerson("KD"));
+        roster.Fill(sunAu, DemoRoster.Arbetsutskottet, roster.MembersOf(sunSeats));
+        roster.Fill(sunIu, DemoRoster.Individutskottet, roster.MembersOf(sunSeats));
+        db.Persons.AddRange(roster.Persons);
+        db.Memberships.AddRange(roster.Memberships);
+
+        foreach (var (absentParty, then) in DemoRoster.OmsorgsnamndenSubstitutionTable)
+        {
+            db.SubstitutionRules.AddRange(then.Select((party, i) => new SubstitutionRule(omn.Id, parties[absentParty].Id, i + 1, parties[party].Id)));
+        }
 
         var today = SwedishTime.LocalDate(clock.GetUtcNow());
-        db.Meetings.AddRange(
+        var meetings = new[]
+        {
             MeetingOn(omn, today.AddDays(-21), new TimeOnly(13, 0), new TimeOnly(15, 30)),
             MeetingOn(omn, today.AddDays(9), new TimeOnly(13, 0), new TimeOnly(16, 0)),
             MeetingOn(omn, today.AddDays(37), new TimeOnly(13, 0), new TimeOnly(16, 0)),
             MeetingOn(sun, today.AddDays(14), new TimeOnly(14, 0), new TimeOnly(17, 0)),
-            MeetingOn(ks, today.AddDays(21), new TimeOnly(9, 0), new TimeOnly(12, 0)));
+            MeetingOn(ks, today.AddDays(21), new TimeOnly(9, 0), new TimeOnly(12, 0)),
+            MeetingOn(sunAu, today.AddDays(-14), new TimeOnly(8, 30), new TimeOnly(11, 0)),
+            MeetingOn(sunAu, today.AddDays(7), new TimeOnly(8, 30), new TimeOnly(11, 0)),
+            MeetingOn(sunIu, today.AddDays(2), new TimeOnly(9, 0), new TimeOnly(10, 30)),
+            MeetingOn(sunIu, today.AddDays(23), new TimeOnly(9, 0), new TimeOnly(10, 30)),
+        };
+        db.Meetings.AddRange(meetings);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data seeded: {Users} users, 3 organs, 5 meetings", accounts.Count);
+        logger.LogInformation(
+            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings",
+            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length);
         return true;
     }
 
