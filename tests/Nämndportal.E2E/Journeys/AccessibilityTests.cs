@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Nämndportal.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -85,16 +84,5 @@ public class AccessibilityTests(PortalFixture portal)
         await AssertNoSeriousViolationsAsync(page);
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        // Scan the page as the user has it: after the interactive circuit has taken over from the prerendered HTML.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Nämndportal"));
-        var result = await page.RunAxe();
-        var serious = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")
-            .ToList();
-        serious.ShouldBeEmpty();
-    }
+    private static Task AssertNoSeriousViolationsAsync(IPage page) => Accessibility.AssertNoSeriousViolationsAsync(page);
 }
