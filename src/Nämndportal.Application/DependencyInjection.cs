@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddScoped<SaveMembershipHandler>();
         services.AddScoped<EndMembershipHandler>();
         services.AddScoped<ImportRosterHandler>();
+        services.AddScoped<SubstitutionTableHandler>();
+        services.AddScoped<OfficialsHandler>();
         services.AddScoped<ExportRosterHandler>();
         services.AddScoped<StartSamplePdfHandler>();
         services.AddScoped<RenderSamplePdfJob>();

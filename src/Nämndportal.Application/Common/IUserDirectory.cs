@@ -5,6 +5,9 @@ public interface IUserDirectory
 {
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Logins of employees (any role but Ledamot and Ersättare alone), by display name.</summary>
+    Task<IReadOnlyList<Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Creates a login with one role and an initial password; returns the user id, or Swedish reasons.</summary>
     Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,21 @@ public sealed class UserDirectory(UserManager<ApplicationUser> users) : IUserDir
         await users.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id.ToString() : u.DisplayName, cancellationToken);
 
+    public async Task<IReadOnlyList<Application.Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default)
+    {
+        var staffRoles = Application.Security.Roles.All.Except([Application.Security.Roles.Member, Application.Security.Roles.Substitute]).ToList();
+        var staff = new Dictionary<Guid, string>();
+        foreach (var role in staffRoles)
+        {
+            foreach (var user in await users.GetUsersInRoleAsync(role))
+            {
+                staff[user.Id] = $"{(string.IsNullOrEmpty(user.DisplayName) ? user.Email : user.DisplayName)} ({role})";
+            }
+        }
+
+        return staff.Select(s => new Application.Organisation.Lookup(s.Key, s.Value)).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default)
     {
         if (await users.FindByEmailAsync(email) is not null)

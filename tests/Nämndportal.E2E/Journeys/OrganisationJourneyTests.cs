@@ -124,6 +124,11 @@ public class OrganisationJourneyTests(PortalFixture portal)
         await admin.GetByLabel("Kod").FillAsync(Totp.Code(Journey.AdministratorKey, DateTimeOffset.UtcNow));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+        await admin.GotoAsync(organUrl);
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Ersättartabell" })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Knyt till organet" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(admin);
+
         await admin.GotoAsync(portal.App.BaseUrl + "/admin/register");
         await Accessibility.AssertNoSeriousViolationsAsync(admin);
 
