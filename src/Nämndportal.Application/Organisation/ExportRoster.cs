@@ -3,7 +3,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
 using Nämndportal.Application.Common;
-using Nämndportal.Application.Security;
 using Nämndportal.Domain.Organisation;
 
 namespace Nämndportal.Application.Organisation;
@@ -20,20 +19,20 @@ public sealed record ExportedFile(string FileName, string ContentType, byte[] Co
 /// An organ's roster on a date as CSV (the same columns the import reads, so a file can go round) or as an Excel
 /// workbook with a few more columns.
 /// </summary>
-public sealed class ExportRosterHandler(IAppDbContextFactory dbFactory, AccessService access, GetOrganHandler organs)
+public sealed class ExportRosterHandler(GetOrganHandler organs)
 {
     public async Task<Result<ExportedFile>> HandleAsync(Guid organId, RosterFormat format, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
+        // GetOrgan applies the ViewRoster check: no roster is exported that could not be seen on the page.
         var organ = await organs.HandleAsync(organId, on, cancellationToken);
-        if (!organ.Succeeded || !await access.CanAsync(Operation.ViewRoster, organId, null, cancellationToken))
+        if (!organ.Succeeded)
         {
-            return Error.NotFound("Organet");
+            return organ.Error!;
         }
 
         var details = organ.Value!;
         var rows = details.Roster;
         var baseName = "ledamoter-" + details.ShortName.ToLowerInvariant().Replace(' ', '-');
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
 
         switch (format)
         {

@@ -110,7 +110,7 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         (await ImportAsync(Header, "Anna Andersson;S;ordförande;OMN;2023-01-01;;anna@exempelby.se", "Bo Berg;M;ledamot;OMN;2023-01-01;;")).Saved.ShouldBe(2);
         var factory = new TestDbContextFactory(Database, _admin, _clock);
         var access = new AccessService(factory, _admin, _clock);
-        var export = new ExportRosterHandler(factory, access, new GetOrganHandler(factory, access, _clock, new NoUsers()));
+        var export = new ExportRosterHandler(new GetOrganHandler(factory, access, _clock, new NoUsers()));
         Guid organId;
         await using (var db = Database.CreateContext())
         {
