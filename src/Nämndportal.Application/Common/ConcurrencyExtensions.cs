@@ -30,5 +30,10 @@ public static class ConcurrencyExtensions
                 current?.GetValue<string?>(nameof(Entity.ModifiedBy)) ?? current?.GetValue<string?>(nameof(Entity.CreatedBy)),
                 current?.GetValue<DateTimeOffset?>(nameof(Entity.ModifiedAt)));
         }
+        catch (DbUpdateException)
+        {
+            // A unique key taken a moment ago by someone else (the checks before the save cannot see it coming).
+            return Error.Invalid("Uppgifterna krockar med något som någon annan just har sparat. Ladda om sidan och försök igen.");
+        }
     }
 }

@@ -9,5 +9,7 @@ public interface IUserDirectory
     Task<IReadOnlyList<Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Creates a login with one role and an initial password; returns the user id, or Swedish reasons.</summary>
+    Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default);
+
     Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default);
 }

@@ -26,15 +26,10 @@ public sealed class ListMyMeetingsHandler(IAppDbContextFactory dbFactory, Access
                           select new { Meeting = m, OrganName = o.Name })
             .ToListAsync(cancellationToken);
 
-        var visible = new List<MeetingSummary>();
-        foreach (var row in rows)
-        {
-            if (await access.CanAsync(Operation.ReadHandlingar, row.Meeting.OrganId, row.Meeting.LocalDate, cancellationToken))
-            {
-                visible.Add(new MeetingSummary(row.Meeting.Id, row.OrganName, row.Meeting.StartsAt, row.Meeting.EndsAt, row.Meeting.Place, row.Meeting.Status));
-            }
-        }
-
-        return visible;
+        var grants = await access.SnapshotAsync(cancellationToken);
+        return rows
+            .Where(row => grants.Can(Operation.ReadHandlingar, row.Meeting.OrganId, row.Meeting.LocalDate))
+            .Select(row => new MeetingSummary(row.Meeting.Id, row.OrganName, row.Meeting.StartsAt, row.Meeting.EndsAt, row.Meeting.Place, row.Meeting.Status))
+            .ToList();
     }
 }

@@ -48,7 +48,6 @@ public sealed class AddPartyHandler(IAppDbContextFactory dbFactory, AccessServic
 
         var party = new Party(abbreviation, request.Name, isLocal: true);
         db.Parties.Add(party);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Ok(party.Id);
+        return await db.SaveOrConflictAsync(party, party.Id, cancellationToken);
     }
 }

@@ -49,13 +49,13 @@ public sealed class ExportRosterHandler(GetOrganHandler organs)
                     await csv.NextRecordAsync();
                     foreach (var row in rows)
                     {
-                        csv.WriteField(row.Name);
+                        csv.WriteField(Cell(row.Name));
                         csv.WriteField(row.Party ?? string.Empty);
                         csv.WriteField(row.Role.SwedishName().ToLowerInvariant());
-                        csv.WriteField(details.Name);
+                        csv.WriteField(Cell(details.Name));
                         csv.WriteField(row.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                         csv.WriteField(row.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-                        csv.WriteField(row.Email ?? string.Empty);
+                        csv.WriteField(Cell(row.Email ?? string.Empty));
                         await csv.NextRecordAsync();
                     }
                 }
@@ -69,16 +69,16 @@ public sealed class ExportRosterHandler(GetOrganHandler organs)
             {
                 var sheet = rows.Select(row => new Dictionary<string, object?>
                 {
-                    ["Namn"] = row.Name,
+                    ["Namn"] = Cell(row.Name),
                     ["Parti"] = row.Party,
                     ["Roll"] = row.Role.SwedishName(),
                     ["Organ"] = details.Name,
                     ["Från"] = row.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["Till och med"] = row.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["Inkallelseordning"] = row.CallInOrder,
-                    ["Personlig ersättare för"] = row.PersonalSubstituteFor,
-                    ["Efterträder"] = row.Replaces,
-                    ["E-post"] = row.Email,
+                    ["Personlig ersättare för"] = row.PersonalSubstituteFor is null ? null : Cell(row.PersonalSubstituteFor),
+                    ["Efterträder"] = row.Replaces is null ? null : Cell(row.Replaces),
+                    ["E-post"] = row.Email is null ? null : Cell(row.Email),
                 }).ToList();
                 using var stream = new MemoryStream();
                 await stream.SaveAsAsync(sheet, sheetName: "Ledamöter", cancellationToken: cancellationToken);
@@ -89,4 +89,8 @@ public sealed class ExportRosterHandler(GetOrganHandler organs)
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
     }
+
+    /// <summary>Text that a spreadsheet would run as a formula (=, +, -, @) is written as plain text.</summary>
+    internal static string Cell(string text) =>
+        text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
 }

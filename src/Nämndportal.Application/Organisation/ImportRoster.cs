@@ -145,8 +145,8 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
 
         db.Persons.AddRange(newPersons);
         db.Memberships.AddRange(newMemberships);
-        await db.SaveChangesAsync(cancellationToken);
-        return new ImportRosterResult(newMemberships.Count, []);
+        var saved = await db.SaveOrConflictAsync(newMemberships[0], newMemberships.Count, cancellationToken);
+        return saved.Succeeded ? new ImportRosterResult(saved.Value, []) : new ImportRosterResult(0, [new ImportProblem(0, null, saved.Error!.Message)]);
 
         async Task<bool> CanManageAsync(Guid organId)
         {
@@ -159,17 +159,30 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
         }
     }
 
+    // A row must never attach a seat to the wrong person: an e-mail match must agree on the name, and a name-only
+    // match is refused when it is ambiguous or when that person has a login (the seat would give the login access).
     private static Person? FindPerson(IEnumerable<Person> persons, string email, string[] nameParts, CsvRow row, List<ImportProblem> problems)
     {
+        var name = string.Join(' ', nameParts);
         if (email.Length > 0)
         {
-            return persons.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+            var byEmail = persons.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+            if (byEmail is not null && !string.Equals(byEmail.FullName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new(row.Line, "e-post", $"{email} tillhör {byEmail.FullName}, inte {name}."));
+            }
+
+            return byEmail;
         }
 
-        var matches = persons.Where(p => string.Equals(p.FullName, string.Join(' ', nameParts), StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = persons.Where(p => string.Equals(p.FullName, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count > 1)
         {
-            problems.Add(new(row.Line, "e-post", $"det finns flera personer som heter {string.Join(' ', nameParts)}; ange e-post för att skilja dem åt."));
+            problems.Add(new(row.Line, "e-post", $"det finns flera personer som heter {name}; ange e-post för att skilja dem åt."));
+        }
+        else if (matches.Count == 1 && matches[0].UserId is not null)
+        {
+            problems.Add(new(row.Line, "e-post", $"{name} har en inloggning; ange personens e-post så att rätt person får uppdraget."));
         }
 
         return matches.Count == 1 ? matches[0] : null;

@@ -11,8 +11,8 @@ public sealed record AttachOfficial(Guid OrganId, Guid UserId, OfficialFunction 
 public sealed class OfficialsHandler(IAppDbContextFactory dbFactory, AccessService access, IUserDirectory users)
 {
     /// <summary>The logins that can be attached: everyone who is not only an elected member.</summary>
-    public Task<IReadOnlyList<Lookup>> CandidatesAsync(CancellationToken cancellationToken = default) =>
-        users.StaffAsync(cancellationToken);
+    public async Task<IReadOnlyList<Lookup>> CandidatesAsync(CancellationToken cancellationToken = default) =>
+        await access.CanAsync(Operation.ManageRegister, null, null, cancellationToken) ? await users.StaffAsync(cancellationToken) : [];
 
     public async Task<Result<Guid>> AttachAsync(AttachOfficial request, CancellationToken cancellationToken = default)
     {
@@ -35,8 +35,7 @@ public sealed class OfficialsHandler(IAppDbContextFactory dbFactory, AccessServi
 
         var official = new OrganOfficial(request.UserId, request.OrganId, request.Function);
         db.OrganOfficials.Add(official);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Ok(official.Id);
+        return await db.SaveOrConflictAsync(official, official.Id, cancellationToken);
     }
 
     public async Task<Result<Guid>> DetachAsync(Guid organId, Guid userId, OfficialFunction function, CancellationToken cancellationToken = default)

@@ -77,6 +77,7 @@ public sealed class SavePersonHandler(IAppDbContextFactory dbFactory, AccessServ
                 db.Persons.Add(person);
             }
 
+            Guid? createdLogin = null;
             if (request.CreateLogin && person.UserId is null)
             {
                 var login = await users.CreateAsync(email!, person.FullName, request.LoginRole, request.InitialPassword!, cancellationToken);
@@ -85,10 +86,17 @@ public sealed class SavePersonHandler(IAppDbContextFactory dbFactory, AccessServ
                     return login.Error!;
                 }
 
-                person.UserId = login.Value;
+                person.UserId = createdLogin = login.Value;
             }
 
-            return await db.SaveOrConflictAsync(person, person.Id, cancellationToken);
+            var saved = await db.SaveOrConflictAsync(person, person.Id, cancellationToken);
+            if (!saved.Succeeded && createdLogin is { } orphan)
+            {
+                // The person was not saved, so neither is the login: no account with a known password is left behind.
+                await users.DeleteAsync(orphan, cancellationToken);
+            }
+
+            return saved;
         }
         catch (DomainException ex)
         {

@@ -52,8 +52,7 @@ public sealed class SubstitutionTableHandler(IAppDbContextFactory dbFactory, Acc
         {
             var rule = new SubstitutionRule(request.OrganId, request.AbsentPartyId, existing.Select(r => r.Position).DefaultIfEmpty(0).Max() + 1, request.SubstitutePartyId);
             db.SubstitutionRules.Add(rule);
-            await db.SaveChangesAsync(cancellationToken);
-            return Result<Guid>.Ok(rule.Id);
+            return await db.SaveOrConflictAsync(rule, rule.Id, cancellationToken);
         }
         catch (DomainException ex)
         {

@@ -9,74 +9,94 @@ namespace Nämndportal.Application.Security;
 /// authorization policies; handlers ask it again before they read or write. docs/security.md holds the table,
 /// and a test walks every cell of it.
 /// </summary>
+/// <remarks>
+/// Grants are read from the database for every question (or once per <see cref="SnapshotAsync"/> when a list is
+/// filtered), never kept between questions: a Blazor circuit lives for hours, and an ended membership or a
+/// detached secretary must lose access at once, not at the next login.
+/// </remarks>
 public sealed class AccessService(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
 {
-    private Grants? _grants;
-
-    public async Task<bool> CanAsync(Operation operation, Guid? organId = null, DateOnly? onDate = null, CancellationToken cancellationToken = default)
-    {
-        if (!user.IsAuthenticated || user.UserId is null)
-        {
-            return false;
-        }
-
-        if (user.IsInRole(Roles.Administrator))
-        {
-            return true;
-        }
-
-        var grants = await GrantsAsync(cancellationToken);
-        var date = onDate ?? SwedishToday;
-        return operation switch
-        {
-            Operation.ManageRegister => false,
-            Operation.ManagePersons => user.IsInRole(Roles.Secretary) && grants.SecretaryOf.Count > 0,
-            Operation.ManageOrgan => organId is { } id && user.IsInRole(Roles.Secretary) && grants.SecretaryOf.Contains(id),
-            Operation.ViewRoster or Operation.ReadHandlingar => organId is { } id
-                && (grants.OfficialOf.Contains(id) || grants.Memberships.Any(m => m.OrganId == id && m.IsValidOn(date))),
-            Operation.ReadAuditMaterial => user.IsInRole(Roles.Auditor),
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
-        };
-    }
+    public async Task<bool> CanAsync(Operation operation, Guid? organId = null, DateOnly? onDate = null, CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(cancellationToken)).Can(operation, organId, onDate);
 
     /// <summary>The organs for which the operation is allowed (all of them for an administrator).</summary>
     public async Task<IReadOnlySet<Guid>> OrgansAsync(Operation operation, DateOnly? onDate = null, CancellationToken cancellationToken = default)
     {
+        var snapshot = await SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var organIds = await db.Organs.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);
-        var allowed = new HashSet<Guid>();
-        foreach (var organId in organIds)
-        {
-            if (await CanAsync(operation, organId, onDate, cancellationToken))
-            {
-                allowed.Add(organId);
-            }
-        }
-
-        return allowed;
+        return organIds.Where(id => snapshot.Can(operation, id, onDate)).ToHashSet();
     }
 
-    private DateOnly SwedishToday => Domain.Common.SwedishTime.LocalDate(clock.GetUtcNow());
-
-    private async Task<Grants> GrantsAsync(CancellationToken cancellationToken)
+    /// <summary>The user's grants as they are now, for answering many questions about one list at once.</summary>
+    public async Task<AccessSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        if (_grants is not null)
+        var today = Domain.Common.SwedishTime.LocalDate(clock.GetUtcNow());
+        if (!user.IsAuthenticated || user.UserId is not { } userId)
         {
-            return _grants;
+            return new AccessSnapshot(user, today, [], [], []);
         }
 
-        var userId = user.UserId!.Value;
+        if (user.IsInRole(Roles.Administrator))
+        {
+            return new AccessSnapshot(user, today, [], [], []);
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var officials = await db.OrganOfficials.AsNoTracking().Where(o => o.UserId == userId).ToListAsync(cancellationToken);
         var memberships = await (from m in db.Memberships.AsNoTracking()
                                  join p in db.Persons on m.PersonId equals p.Id
                                  where p.UserId == userId
                                  select m).ToListAsync(cancellationToken);
-        return _grants = new Grants(
+        return new AccessSnapshot(
+            user,
+            today,
             officials.Where(o => o.Function == OfficialFunction.Namndsekreterare).Select(o => o.OrganId).ToHashSet(),
             officials.Select(o => o.OrganId).ToHashSet(),
             memberships);
     }
+}
 
-    private sealed record Grants(HashSet<Guid> SecretaryOf, HashSet<Guid> OfficialOf, List<Membership> Memberships);
+/// <summary>One moment's grants of one user; answers without further database reads.</summary>
+public sealed class AccessSnapshot
+{
+    private readonly ICurrentUser _user;
+    private readonly DateOnly _today;
+    private readonly HashSet<Guid> _secretaryOf;
+    private readonly HashSet<Guid> _officialOf;
+    private readonly List<Membership> _memberships;
+
+    internal AccessSnapshot(ICurrentUser user, DateOnly today, HashSet<Guid> secretaryOf, HashSet<Guid> officialOf, List<Membership> memberships)
+    {
+        _user = user;
+        _today = today;
+        _secretaryOf = secretaryOf;
+        _officialOf = officialOf;
+        _memberships = memberships;
+    }
+
+    public bool Can(Operation operation, Guid? organId = null, DateOnly? onDate = null)
+    {
+        if (!_user.IsAuthenticated || _user.UserId is null)
+        {
+            return false;
+        }
+
+        if (_user.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        var date = onDate ?? _today;
+        return operation switch
+        {
+            Operation.ManageRegister => false,
+            Operation.ManagePersons => _user.IsInRole(Roles.Secretary) && _secretaryOf.Count > 0,
+            Operation.ManageOrgan => organId is { } id && _user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id),
+            Operation.ViewRoster or Operation.ReadHandlingar => organId is { } id
+                && (_officialOf.Contains(id) || _memberships.Any(m => m.OrganId == id && m.IsValidOn(date))),
+            Operation.ReadAuditMaterial => _user.IsInRole(Roles.Auditor),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
+        };
+    }
 }

@@ -13,6 +13,7 @@ public static class MembershipRules
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(others);
+        others = others.ToList();
         var problems = new List<string>();
         var rivals = others.Where(o => o.Id != candidate.Id && o.OrganId == candidate.OrganId && o.Overlaps(candidate)).ToList();
 
@@ -38,6 +39,32 @@ public static class MembershipRules
                 o.Role == MembershipRole.Ersattare && o.PartyId == candidate.PartyId && o.CallInOrder == order))
         {
             problems.Add($"Inkallelseordning {order} används redan av en annan ersättare för samma parti.");
+        }
+
+        if (candidate.PersonalSubstituteFor is { } ledamotId)
+        {
+            var ledamot = others.FirstOrDefault(o => o.Id == ledamotId);
+            if (ledamot is null || ledamot.OrganId != candidate.OrganId || !ledamot.Role.HoldsSeat())
+            {
+                problems.Add("En personlig ersättare ska stå för en ledamot i samma organ.");
+            }
+            else if (rivals.Any(o => o.PersonalSubstituteFor == ledamotId))
+            {
+                problems.Add("Ledamoten har redan en personlig ersättare under den tiden.");
+            }
+        }
+
+        if (candidate.Replaces is { } replacedId)
+        {
+            var replaced = others.FirstOrDefault(o => o.Id == replacedId);
+            if (replaced is null || replaced.OrganId != candidate.OrganId)
+            {
+                problems.Add("Ett fyllnadsval efterträder ett uppdrag i samma organ.");
+            }
+            else if (replaced.ValidTo is not { } lastDay || lastDay >= candidate.ValidFrom)
+            {
+                problems.Add("Uppdraget som efterträds måste ha slutat innan det nya börjar.");
+            }
         }
 
         if (term is not null && (!term.Contains(candidate.ValidFrom) || candidate.ValidTo is not { } end || !term.Contains(end)))

@@ -19,23 +19,37 @@ public static class SubstituteCaller
         ArgumentNullException.ThrowIfNull(table);
         var available = present.Where(p => p.Role == MembershipRole.Ersattare).ToList();
 
-        // A personal ersättare stands in for their own ledamot first, so they are set aside for every absent
-        // ledamot before anyone is called from the party's list or the table.
+        // Three passes, so that an earlier absent ledamot never takes someone a later one has a better claim to:
+        // 1. each ledamot's own personal ersättare;
         var called = absent.Select(ledamot => available.FirstOrDefault(s => s.PersonalSubstituteFor == ledamot.Id)).ToList();
         available.RemoveAll(s => called.Contains(s));
 
+        // 2. the same party's ersättare, in call-in order, for every seat still empty;
         for (var i = 0; i < absent.Count; i++)
         {
-            var ledamot = absent[i];
-            called[i] ??= FirstOfParty(available, ledamot.PartyId)
-                ?? table.Where(r => r.AbsentPartyId == ledamot.PartyId)
-                    .OrderBy(r => r.Position)
-                    .Select(r => FirstOfParty(available, r.SubstitutePartyId))
-                    .FirstOrDefault(s => s is not null);
-
-            if (called[i] is { } substitute)
+            if (called[i] is null && FirstOfParty(available, absent[i].PartyId) is { } sameParty)
             {
-                available.Remove(substitute);
+                called[i] = sameParty;
+                available.Remove(sameParty);
+            }
+        }
+
+        // 3. the organ's table of other parties, for the seats still empty.
+        for (var i = 0; i < absent.Count; i++)
+        {
+            if (called[i] is not null)
+            {
+                continue;
+            }
+
+            var ledamot = absent[i];
+            called[i] = table.Where(r => r.AbsentPartyId == ledamot.PartyId)
+                .OrderBy(r => r.Position)
+                .Select(r => FirstOfParty(available, r.SubstitutePartyId))
+                .FirstOrDefault(s => s is not null);
+            if (called[i] is { } fromTable)
+            {
+                available.Remove(fromTable);
             }
         }
 

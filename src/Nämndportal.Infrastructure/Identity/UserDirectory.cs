@@ -26,6 +26,14 @@ public sealed class UserDirectory(UserManager<ApplicationUser> users) : IUserDir
         return staff.Select(s => new Application.Organisation.Lookup(s.Key, s.Value)).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
     }
 
+    public async Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is { } user)
+        {
+            await users.DeleteAsync(user);
+        }
+    }
+
     public async Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default)
     {
         if (await users.FindByEmailAsync(email) is not null)

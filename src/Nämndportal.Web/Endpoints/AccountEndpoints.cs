@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ public static class AccountEndpoints
             IOptions<OidcOptions> oidc,
             SignInManager<ApplicationUser> signInManager,
             UserManager<ApplicationUser> userManager,
+            IOptions<TwoFactorOptions> twoFactor,
             ILoggerFactory loggerFactory,
             string? returnUrl) =>
         {
@@ -54,10 +56,14 @@ public static class AccountEndpoints
             var result = await signInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
             if (!result.Succeeded && !result.IsLockedOut)
             {
-                // First login through the provider: link it to the existing account with the same e-mail address.
+                // First login through the provider: link it to the existing account with the same e-mail address,
+                // but only when the provider vouches for the address (email_verified), and never for an account
+                // whose role requires the portal's own second factor: such a link is made by an administrator.
                 var email = info.Principal.FindFirstValue(oidc.Value.EmailClaim);
-                var user = email is null ? null : await userManager.FindByEmailAsync(email);
+                var verified = string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+                var user = email is null || !verified ? null : await userManager.FindByEmailAsync(email);
                 if (user is not null && !await userManager.IsLockedOutAsync(user)
+                    && !(await userManager.GetRolesAsync(user)).Any(twoFactor.Value.RequiredForRoles.Contains)
                     && (await userManager.AddLoginAsync(user, info)).Succeeded)
                 {
                     await signInManager.SignInAsync(user, isPersistent: false, info.LoginProvider);
@@ -80,8 +86,8 @@ public static class AccountEndpoints
 
     /// <summary>Only local paths are followed after login, so a crafted link cannot send the user elsewhere.</summary>
     public static string SafeReturnUrl(string? returnUrl, string fallback) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && RedirectHttpResult.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~')
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : fallback;
 }

@@ -51,7 +51,7 @@ public class AccessibilityTests(PortalFixture portal)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator(":focus")).ToHaveTextAsync("Mina sammanträden");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Journey.WaitForInteractiveAsync(page);
 
         // The skip link is the first stop in the tab order and moves focus past the menu to the main content.
         var firstFocusable = await page.EvaluateAsync<string>(
@@ -74,7 +74,7 @@ public class AccessibilityTests(PortalFixture portal)
         overflow.ShouldBeLessThanOrEqualTo(0, "the page must not scroll sideways at 768 px");
 
         // Below the drawer's breakpoint the menu starts closed and opens from the menu button.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Journey.WaitForInteractiveAsync(page);
         var menuButton = page.GetByRole(AriaRole.Button, new() { Name = "Visa eller dölj menyn" });
         await Expect(menuButton).ToBeVisibleAsync();
         await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");

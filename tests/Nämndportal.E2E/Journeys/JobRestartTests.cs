@@ -25,7 +25,7 @@ public class JobRestartTests(PortalFixture portal)
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");
         await page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Journey.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa provutskrift" }).ClickAsync();
         await Expect(page.Locator("#job-status")).ToContainTextAsync("Kallelsen är klar", new() { Timeout = 60_000 });
 

@@ -17,10 +17,20 @@ public static class Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
     }
 
+    /// <summary>Waits until an interactive page's circuit has rendered it (static account pages need no wait).</summary>
+    public static async Task WaitForInteractiveAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (await page.Locator("main.main-content").CountAsync() > 0)
+        {
+            await Expect(page.Locator("main.main-content[data-interactive='true']")).ToBeAttachedAsync();
+        }
+    }
+
     /// <summary>Blazor's "Ett fel har inträffat" banner shows when the page or its circuit failed.</summary>
     public static async Task ExpectNoErrorBannerAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitForInteractiveAsync(page);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
     }
 }

@@ -61,12 +61,24 @@ public class MembershipEditingTests(DatabaseFixture database) : IntegrationTest(
     public async Task Secretary_of_another_organ_may_not_add_members()
     {
         var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
+        var other = await InsertAsync(new Organ("Byggnadsnämnden", "BN", OrganKind.Namnd, "BN"));
         var person = await InsertAsync(new Person("Anna", "Andersson"));
-        var result = await Handler(new TestUser(Guid.NewGuid(), "sekr", Roles.Secretary)).HandleAsync(new SaveMembership
+        var secretaryOfOther = new TestUser(await UserAsync("sekr"), "sekr", Roles.Secretary);
+        await InsertAsync(new OrganOfficial(secretaryOfOther.UserId!.Value, other.Id, OfficialFunction.Namndsekreterare));
+        var result = await Handler(secretaryOfOther).HandleAsync(new SaveMembership
         {
             OrganId = organ.Id, PersonId = person.Id, Role = MembershipRole.Ledamot, ValidFrom = new DateTime(2025, 1, 1),
         });
         result.Error!.Code.ShouldBe("forbidden");
+    }
+
+    private async Task<Guid> UserAsync(string name)
+    {
+        await using var db = Database.CreateContext();
+        var user = new Nämndportal.Infrastructure.Identity.ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
     }
 
     private SaveMembershipHandler Handler(TestUser user)

@@ -97,9 +97,47 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
     }
 
     [Fact]
+    public async Task Rows_are_never_attached_to_the_wrong_person()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            db.Persons.Add(new Person("Anna", "Andersson", "anna@exempelby.se"));
+            db.Persons.Add(new Person("Bo", "Berg") { UserId = await UserAsync(db, "bo") });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ImportAsync(Header, "Annika Ahl;S;ledamot;OMN;2023-01-01;;anna@exempelby.se", "Bo Berg;M;ledamot;OMN;2023-01-01;;");
+
+        result.Saved.ShouldBe(0);
+        var messages = result.Problems.Select(p => p.ToString()).ToList();
+        messages.ShouldContain("Rad 2, fält e-post: anna@exempelby.se tillhör Anna Andersson, inte Annika Ahl.");
+        messages.ShouldContain(m => m.StartsWith("Rad 3, fält e-post: Bo Berg har en inloggning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Names_that_a_spreadsheet_would_run_as_formulas_are_exported_as_text()
+    {
+        (await ImportAsync(Header, "=HYPERLINK(\"http://x\") Andersson;S;ledamot;OMN;2023-01-01;;")).Saved.ShouldBe(1);
+        var factory = new TestDbContextFactory(Database, _admin, _clock);
+        var access = new AccessService(factory, _admin, _clock);
+        await using var db = Database.CreateContext();
+        var csv = (await new ExportRosterHandler(new GetOrganHandler(factory, access, _clock, new NoUsers())).HandleAsync((await db.Organs.SingleAsync()).Id, RosterFormat.Csv)).Value!;
+        Encoding.UTF8.GetString(csv.Content).ShouldContain("'=HYPERLINK");
+    }
+
+    [Fact]
     public async Task Member_of_the_organ_may_not_import_its_roster()
     {
-        var member = new TestUser(Guid.NewGuid(), "ledamot@exempelby.se", Roles.Member);
+        TestUser member;
+        await using (var db = Database.CreateContext())
+        {
+            member = new TestUser(await UserAsync(db, "ledamot"), "ledamot@exempelby.se", Roles.Member);
+            var person = new Person("Lars", "Ledamot") { UserId = member.UserId };
+            db.Persons.Add(person);
+            db.Memberships.Add(new Membership(person.Id, (await db.Organs.SingleAsync()).Id, MembershipRole.Ledamot, new DateOnly(2023, 1, 1), null));
+            await db.SaveChangesAsync();
+        }
+
         var result = await ImportAsync(member, Header, "Anna Andersson;S;ledamot;OMN;2023-01-01;;");
         result.Problems.ShouldHaveSingleItem().ToString().ShouldContain("du får inte ändra ledamöterna i Omsorgsnämnden");
     }
@@ -134,6 +172,14 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         again.Saved.ShouldBe(2);
     }
 
+    private static async Task<Guid> UserAsync(Nämndportal.Infrastructure.Persistence.AppDbContext db, string name)
+    {
+        var user = new Nämndportal.Infrastructure.Identity.ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
     private async Task ResetAsync()
     {
         await Database.ResetAsync();
@@ -154,6 +200,8 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
     {
         public Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
+
+        public Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task<IReadOnlyList<Lookup>> StaffAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Lookup>>([]);
 

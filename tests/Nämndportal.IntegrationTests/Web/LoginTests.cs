@@ -82,9 +82,44 @@ public class LoginTests(DatabaseFixture database) : IntegrationTest(database)
         start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         start.Headers.Location!.OriginalString.ShouldBe("/konto/tvastegsverifiering/aktivera");
 
+        // Data under deeper paths is not a static asset, whatever its name ends with.
+        Guid organId;
+        await using (var db = Database.CreateContext())
+        {
+            organId = (await db.Organs.FirstAsync()).Id;
+        }
+
+        foreach (var path in new[] { "/organ", $"/organ/{organId}", $"/organ/{organId}/ledamoter.csv", $"/filer/{Guid.NewGuid()}", "/personer" })
+        {
+            var blocked = await client.GetAsync(path);
+            blocked.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            blocked.Headers.Location!.OriginalString.ShouldBe("/konto/tvastegsverifiering/aktivera", path);
+        }
+
         var enrol = await HtmlAsync(await client.GetAsync("/konto/tvastegsverifiering/aktivera"));
         enrol.ShouldContain("Din roll kräver tvåstegsverifiering");
         enrol.ShouldContain("QR-kod för autentiseringsappen");
+    }
+
+    [Fact]
+    public async Task Member_of_an_organ_whose_reglemente_requires_it_must_enrol_a_second_factor()
+    {
+        await using var app = await PortalFactory.StartAsync(Database, new Dictionary<string, string?> { ["Security:TwoFactor:Enforce"] = "true" });
+        await using (var db = Database.CreateContext())
+        {
+            var organ = await db.Organs.SingleAsync(o => o.ShortName == "OMN");
+            organ.Update(organ.Name, organ.ShortName, organ.Kind, organ.CaseNumberPrefix, organ.ParentId, organ.ParagraphSeries, organ.DefaultMeetingPlace,
+                new Nämndportal.Domain.Organisation.OrganRules(5, 14, 1, false, membersNeedSecondFactor: true));
+            await db.SaveChangesAsync();
+        }
+
+        using var member = app.CreateBrowserLikeClient();
+        await LoginForm.PostAsync(member, "ledamot@exempelby.se", DemoUsers.Password);
+        (await member.GetAsync("/")).Headers.Location!.OriginalString.ShouldBe("/konto/tvastegsverifiering/aktivera");
+
+        using var otherMember = app.CreateBrowserLikeClient();
+        await LoginForm.PostAsync(otherMember, "ersattare@exempelby.se", DemoUsers.Password);
+        (await otherMember.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "a member of an organ without the requirement is let in");
     }
 
     [Fact]
