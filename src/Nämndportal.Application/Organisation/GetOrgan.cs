@@ -9,7 +9,7 @@ namespace Nämndportal.Application.Organisation;
 public sealed record OrganDetails(
     Guid Id, string Name, string ShortName, OrganKind Kind, Guid? ParentId, string? ParentName, string CaseNumberPrefix,
     string ParagraphSeries, string? DefaultMeetingPlace, OrganRules Rules, DateOnly? EndedOn, uint Version,
-    int Seats, int QuorumRequired, IReadOnlyList<RosterRow> Roster, IReadOnlyList<OfficialRow> Officials, bool CanManage,
+    int Seats, int FilledSeats, int QuorumRequired, IReadOnlyList<RosterRow> Roster, IReadOnlyList<OfficialRow> Officials, bool CanManage,
     IReadOnlyList<RosterRow> AllMemberships)
 {
     /// <summary>The roster grouped by party, largest group first, as boards list themselves.</summary>
@@ -44,11 +44,12 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
         var roster = all.Where(r => r.IsValidOn(date)).ToList();
         var officials = await db.OrganOfficials.AsNoTracking().Where(o => o.OrganId == organId).ToListAsync(cancellationToken);
         var names = await users.DisplayNamesAsync(officials.Select(o => o.UserId).ToList(), cancellationToken);
-        var seats = roster.Count(r => r.Role.HoldsSeat());
+        var filled = roster.Count(r => r.Role.HoldsSeat());
+        var seats = Quorum.SeatsFor(organ.Rules, filled);
 
         return Result<OrganDetails>.Ok(new OrganDetails(
             organ.Id, organ.Name, organ.ShortName, organ.Kind, organ.ParentId, parentName, organ.CaseNumberPrefix,
-            organ.ParagraphSeries, organ.DefaultMeetingPlace, organ.Rules, organ.EndedOn, organ.Version, seats, Quorum.Required(seats),
+            organ.ParagraphSeries, organ.DefaultMeetingPlace, organ.Rules, organ.EndedOn, organ.Version, seats, filled, Quorum.Required(seats),
             roster,
             officials.Select(o => new OfficialRow(o.UserId, names.GetValueOrDefault(o.UserId, "(okänd användare)"), o.Function)).ToList(),
             await access.CanAsync(Operation.ManageOrgan, organId, null, cancellationToken),

@@ -34,7 +34,7 @@ public sealed class ListOrgansHandler(IAppDbContextFactory dbFactory, AccessServ
             .OrderBy(o => o.ParentId is null ? o.Name : names[o.ParentId.Value] + " " + o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))
             .Select(o => new OrganSummary(
                 o.Id, o.Name, o.ShortName, o.Kind, o.ParentId is { } p ? names[p] : null, o.CaseNumberPrefix,
-                Quorum.SeatsOn(memberships.Where(m => m.OrganId == o.Id), today), o.EndedOn, manageable.Contains(o.Id)))
+                Quorum.SeatsFor(o.Rules, Quorum.SeatsOn(memberships.Where(m => m.OrganId == o.Id), today)), o.EndedOn, manageable.Contains(o.Id)))
             .ToList();
     }
 }

@@ -24,6 +24,7 @@ public sealed record SaveOrgan
     public int NumberOfAdjusters { get; set; } = OrganRules.Default.NumberOfAdjusters;
     public bool PublicMeetingsAllowed { get; set; }
     public bool MembersNeedSecondFactor { get; set; }
+    public int? NumberOfSeats { get; set; }
 
     public static SaveOrgan From(OrganDetails organ)
     {
@@ -35,6 +36,7 @@ public sealed record SaveOrgan
             DefaultMeetingPlace = organ.DefaultMeetingPlace, NoticeDaysBeforeMeeting = organ.Rules.NoticeDaysBeforeMeeting,
             DaysToApprove = organ.Rules.DaysToApprove, NumberOfAdjusters = organ.Rules.NumberOfAdjusters,
             PublicMeetingsAllowed = organ.Rules.PublicMeetingsAllowed, MembersNeedSecondFactor = organ.Rules.MembersNeedSecondFactor,
+            NumberOfSeats = organ.Rules.NumberOfSeats,
         };
     }
 }
@@ -52,6 +54,7 @@ public sealed class SaveOrganValidator : AbstractValidator<SaveOrgan>
         RuleFor(x => x.NoticeDaysBeforeMeeting).InclusiveBetween(0, 60).WithMessage("Kallelsen ska skickas 0–60 dagar före sammanträdet.");
         RuleFor(x => x.DaysToApprove).InclusiveBetween(1, OrganRules.MaxDaysToApprove).WithMessage("Protokollet ska justeras inom 1–14 dagar (kommunallagen 5 kap. 69 §).");
         RuleFor(x => x.NumberOfAdjusters).InclusiveBetween(1, 5).WithMessage("Antal justerare ska vara 1–5.");
+        RuleFor(x => x.NumberOfSeats).InclusiveBetween(1, 151).When(x => x.NumberOfSeats is not null).WithMessage("Antal ledamotsplatser ska vara 1–151.");
     }
 }
 
@@ -82,7 +85,7 @@ public sealed class SaveOrganHandler(IAppDbContextFactory dbFactory, AccessServi
 
         try
         {
-            var rules = new OrganRules(request.NoticeDaysBeforeMeeting, request.DaysToApprove, request.NumberOfAdjusters, request.PublicMeetingsAllowed, request.MembersNeedSecondFactor);
+            var rules = new OrganRules(request.NoticeDaysBeforeMeeting, request.DaysToApprove, request.NumberOfAdjusters, request.PublicMeetingsAllowed, request.MembersNeedSecondFactor, request.NumberOfSeats);
             Organ organ;
             if (request.Id is { } organId)
             {

@@ -12,8 +12,15 @@ public sealed record OrganRules
 
     public static OrganRules Default { get; } = new(5, 14, 1, false, false);
 
-    public OrganRules(int noticeDaysBeforeMeeting, int daysToApprove, int numberOfAdjusters, bool publicMeetingsAllowed, bool membersNeedSecondFactor)
+    public OrganRules(
+        int noticeDaysBeforeMeeting, int daysToApprove, int numberOfAdjusters, bool publicMeetingsAllowed, bool membersNeedSecondFactor,
+        int? numberOfSeats = null)
     {
+        if (numberOfSeats is < 1 or > 151)
+        {
+            throw new DomainException("Antal ledamotsplatser måste vara mellan 1 och 151.");
+        }
+
         if (noticeDaysBeforeMeeting is < 0 or > 60)
         {
             throw new DomainException("Antal dagar före sammanträdet som kallelsen ska skickas måste vara mellan 0 och 60.");
@@ -34,6 +41,7 @@ public sealed record OrganRules
         NumberOfAdjusters = numberOfAdjusters;
         PublicMeetingsAllowed = publicMeetingsAllowed;
         MembersNeedSecondFactor = membersNeedSecondFactor;
+        NumberOfSeats = numberOfSeats;
     }
 
     /// <summary>Days before the meeting the kallelse must be sent (domain rule 1).</summary>
@@ -49,4 +57,10 @@ public sealed record OrganRules
     public bool PublicMeetingsAllowed { get; }
 
     public bool MembersNeedSecondFactor { get; }
+
+    /// <summary>
+    /// The number of ledamöter fullmäktige decided the organ shall have. Quorum (KL 6:27) is more than half of
+    /// these seats, so an empty seat counts as absent rather than lowering the quorum.
+    /// </summary>
+    public int? NumberOfSeats { get; }
 }

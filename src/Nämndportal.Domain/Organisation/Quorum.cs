@@ -18,4 +18,11 @@ public static class Quorum
     }
 
     public static bool IsMet(int seats, int serving) => serving >= Required(seats);
+
+    /// <summary>The seats quorum is counted on: the organ's decided number, or while that is not set, the filled seats.</summary>
+    public static int SeatsFor(OrganRules rules, int filledSeats)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.NumberOfSeats ?? filledSeats;
+    }
 }

@@ -55,6 +55,12 @@ public sealed class DemoDataSeeder(
         var sun = new Organ("Social- och utbildningsnämnden", "SUN", OrganKind.Namnd, "SUN") { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
         var sunAu = new Organ("Social- och utbildningsnämndens arbetsutskott", "SUN AU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
         var sunIu = new Organ("Social- och utbildningsnämndens individutskott", "SUN IU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Källan" };
+        // The number of ledamöter fullmäktige decided for each organ: quorum is counted on these seats.
+        foreach (var (organ, seats) in new[] { (ks, 13), (omn, 11), (sun, 13), (sunAu, 5), (sunIu, 3) })
+        {
+            organ.Update(organ.Name, organ.ShortName, organ.Kind, organ.CaseNumberPrefix, organ.ParentId, null, organ.DefaultMeetingPlace,
+                new OrganRules(5, 14, 1, false, false, numberOfSeats: seats));
+        }
         var organs = new[] { ks, omn, sun, sunAu, sunIu };
         db.Organs.AddRange(organs);
 

@@ -23,6 +23,7 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
             rules.Property(r => r.NumberOfAdjusters).HasColumnName("number_of_adjusters");
             rules.Property(r => r.PublicMeetingsAllowed).HasColumnName("public_meetings_allowed");
             rules.Property(r => r.MembersNeedSecondFactor).HasColumnName("members_need_second_factor");
+            rules.Property(r => r.NumberOfSeats).HasColumnName("number_of_seats");
         });
         builder.HasOne<Organ>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Name).IsUnique();

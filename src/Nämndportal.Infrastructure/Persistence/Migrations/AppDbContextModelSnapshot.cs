@@ -610,6 +610,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("number_of_adjusters");
 
+                            b1.Property<int?>("NumberOfSeats")
+                                .HasColumnType("integer")
+                                .HasColumnName("number_of_seats");
+
                             b1.Property<bool>("PublicMeetingsAllowed")
                                 .HasColumnType("boolean")
                                 .HasColumnName("public_meetings_allowed");
