@@ -15,6 +15,9 @@ public static class Journey
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        // Whatever page the login leads to (start page, second factor, the form again with an error) is loaded before
+        // the journey goes on; an interactive page also has its circuit.
+        await WaitForInteractiveAsync(page);
     }
 
     /// <summary>Waits until an interactive page's circuit has rendered it (static account pages need no wait).</summary>
