@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
 
         services.AddScoped<AccessService>();
+        services.AddScoped<Cases.RegisterCaseHandler>();
         services.AddScoped<ListMyMeetingsHandler>();
         services.AddScoped<GetLookupsHandler>();
         services.AddScoped<ListOrgansHandler>();

@@ -29,7 +29,18 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<StoredFile> StoredFiles { get; }
 
+    DbSet<Domain.Cases.Case> Cases { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The next running number for a prefix and year, taken atomically in the database, so two registrations at
+    /// the same moment never get the same number. With <paramref name="atLeast"/>, the series is moved on past a
+    /// number typed by hand.
+    /// </summary>
+    Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default);
+
+    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

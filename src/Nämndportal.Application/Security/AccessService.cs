@@ -96,6 +96,10 @@ public sealed class AccessSnapshot
             Operation.ViewRoster or Operation.ReadHandlingar => organId is { } id
                 && (_officialOf.Contains(id) || _memberships.Any(m => m.OrganId == id && m.IsValidOn(date))),
             Operation.ReadAuditMaterial => _user.IsInRole(Roles.Auditor),
+            Operation.RegisterCase => organId is { } id
+                && (_user.IsInRole(Roles.Registrar)
+                    || (_user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id))
+                    || (_user.IsInRole(Roles.CaseOfficer) && _officialOf.Contains(id))),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
         };
     }

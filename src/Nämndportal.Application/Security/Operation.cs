@@ -20,4 +20,7 @@ public enum Operation
 
     /// <summary>Read audit reports and follow-up material.</summary>
     ReadAuditMaterial,
+
+    /// <summary>Register a case (ärende) for one organ: registrators for every organ, its secretary and case officers for theirs.</summary>
+    RegisterCase,
 }

@@ -40,6 +40,9 @@ public sealed class Organ : Entity, IConcurrencyVersioned
 
     public OrganRules Rules { get; private set; }
 
+    /// <summary>How this organ writes its diarienummer (see <see cref="Cases.CaseNumberFormat"/>).</summary>
+    public string CaseNumberPattern { get; private set; } = Cases.CaseNumberFormat.Default;
+
     /// <summary>The last day the organ existed, when it has been dissolved or merged.</summary>
     public DateOnly? EndedOn { get; private set; }
 
@@ -90,6 +93,8 @@ public sealed class Organ : Entity, IConcurrencyVersioned
         DefaultMeetingPlace = string.IsNullOrWhiteSpace(defaultMeetingPlace) ? DefaultMeetingPlace : defaultMeetingPlace.Trim();
         Rules = rules ?? throw new ArgumentNullException(nameof(rules));
     }
+
+    public void SetCaseNumberPattern(string? pattern) => CaseNumberPattern = Cases.CaseNumberFormat.Parse(pattern).Pattern;
 
     public void End(DateOnly lastDay)
     {

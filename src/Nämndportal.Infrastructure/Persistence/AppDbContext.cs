@@ -40,6 +40,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
+
+    public async Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default)
+    {
+        // One statement: the row is created or its counter raised under PostgreSQL's row lock, then returned.
+        var rows = atLeast is { } floor
+            ? await Database.SqlQuery<int>($"""
+                INSERT INTO case_number_series (prefix, year, last_number) VALUES ({prefix}, {year}, {floor})
+                ON CONFLICT (prefix, year) DO UPDATE SET last_number = GREATEST(case_number_series.last_number, EXCLUDED.last_number)
+                RETURNING last_number AS "Value"
+                """).ToListAsync(cancellationToken)
+            : await Database.SqlQuery<int>($"""
+                INSERT INTO case_number_series (prefix, year, last_number) VALUES ({prefix}, {year}, 1)
+                ON CONFLICT (prefix, year) DO UPDATE SET last_number = case_number_series.last_number + 1
+                RETURNING last_number AS "Value"
+                """).ToListAsync(cancellationToken);
+        return rows[0];
+    }
+
+    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -56,5 +78,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<CaseNumberSeries>(series =>
+        {
+            series.ToTable("case_number_series");
+            series.HasKey(s => new { s.Prefix, s.Year });
+            series.Property(s => s.Prefix).HasMaxLength(20);
+        });
     }
 }

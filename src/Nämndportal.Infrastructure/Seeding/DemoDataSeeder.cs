@@ -55,6 +55,9 @@ public sealed class DemoDataSeeder(
         var sun = new Organ("Social- och utbildningsnämnden", "SUN", OrganKind.Namnd, "SUN") { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
         var sunAu = new Organ("Social- och utbildningsnämndens arbetsutskott", "SUN AU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Säfsen" };
         var sunIu = new Organ("Social- och utbildningsnämndens individutskott", "SUN IU", OrganKind.Utskott, "SUN", sun.Id) { DefaultMeetingPlace = "Stadshuset, sammanträdesrum Källan" };
+        // Diarienummer as the examples municipalities use: OMF-2024-149 (the default), SUN 2023/639, KS 2022/246.
+        ks.SetCaseNumberPattern("{prefix} {year}/{number}");
+        sun.SetCaseNumberPattern("{prefix} {year}/{number}");
         // The number of ledamöter fullmäktige decided for each organ: quorum is counted on these seats.
         foreach (var (organ, seats) in new[] { (ks, 13), (omn, 11), (sun, 13), (sunAu, 5), (sunIu, 3) })
         {
