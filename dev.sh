@@ -67,7 +67,8 @@ ensure_prerequisites() {
 
 run_as_pg() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, which postgres may enter (the checkout, in a home folder, it may not).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -80,7 +81,7 @@ cluster_dir() {
     (cd "$link" && pwd -P)
     return
   fi
-  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$DATA" 2>/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && ! (cd / && runuser -u postgres -- test -x "$DATA") 2>/dev/null; then
     local hash elsewhere
     hash="$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
     elsewhere="/var/lib/naemndportal/$hash"
