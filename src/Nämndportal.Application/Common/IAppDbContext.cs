@@ -42,6 +42,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds a lock on one organ's roster until the current transaction ends, so that rules spanning its
+    /// memberships (one chair at a time, no overlaps) are checked and saved without another save in between.
+    /// </summary>
+    Task LockOrganRosterAsync(Guid organId, CancellationToken cancellationToken = default);
+
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 }

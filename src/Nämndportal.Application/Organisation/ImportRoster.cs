@@ -45,6 +45,14 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var parties = await db.Parties.ToListAsync(cancellationToken);
         var organs = await db.Organs.ToListAsync(cancellationToken);
+
+        // Every roster the file may touch is locked (in one order, so two imports cannot deadlock) before it is read.
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        foreach (var organ in organs.OrderBy(o => o.Id))
+        {
+            await db.LockOrganRosterAsync(organ.Id, cancellationToken);
+        }
+
         var terms = await db.Terms.AsNoTracking().ToListAsync(cancellationToken);
         var persons = await db.Persons.ToListAsync(cancellationToken);
         var memberships = await db.Memberships.ToListAsync(cancellationToken);
@@ -146,6 +154,11 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
         db.Persons.AddRange(newPersons);
         db.Memberships.AddRange(newMemberships);
         var saved = await db.SaveOrConflictAsync(newMemberships[0], newMemberships.Count, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return saved.Succeeded ? new ImportRosterResult(saved.Value, []) : new ImportRosterResult(0, [new ImportProblem(0, null, saved.Error!.Message)]);
 
         async Task<bool> CanManageAsync(Guid organId)

@@ -72,6 +72,9 @@ public sealed class SaveMembershipHandler(IAppDbContextFactory dbFactory, Access
             return Error.Invalid("Personen finns inte.");
         }
 
+        // The roster is read, checked and saved under the organ's lock, so two saves at once cannot both pass the rules.
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        await db.LockOrganRosterAsync(request.OrganId, cancellationToken);
         var organMemberships = await db.Memberships.Where(m => m.OrganId == request.OrganId).ToListAsync(cancellationToken);
         var from = DateOnly.FromDateTime(request.ValidFrom!.Value);
         // Without a chosen term, the membership belongs to the term its first day falls in.
@@ -107,7 +110,13 @@ public sealed class SaveMembershipHandler(IAppDbContextFactory dbFactory, Access
                 return Error.Invalid(string.Join(" ", problems));
             }
 
-            return await db.SaveOrConflictAsync(membership, membership.Id, cancellationToken);
+            var saved = await db.SaveOrConflictAsync(membership, membership.Id, cancellationToken);
+            if (saved.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
         }
         catch (DomainException ex)
         {

@@ -62,6 +62,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);
 
+    public async Task LockOrganRosterAsync(Guid organId, CancellationToken cancellationToken = default)
+    {
+        // A transaction-scoped advisory lock: released by PostgreSQL at commit or rollback, whatever happens here.
+        var key = "roster:" + organId.ToString("N");
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

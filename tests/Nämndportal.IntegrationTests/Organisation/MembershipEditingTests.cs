@@ -58,6 +58,28 @@ public class MembershipEditingTests(DatabaseFixture database) : IntegrationTest(
     }
 
     [Fact]
+    public async Task Two_chairs_saved_at_the_same_moment_cannot_both_pass_the_rules()
+    {
+        var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
+        var persons = new List<Person>();
+        for (var i = 0; i < 8; i++)
+        {
+            persons.Add(await InsertAsync(new Person("Person", $"Nummer{i}")));
+        }
+
+        var admin = new TestUser(Guid.NewGuid(), "admin", Roles.Administrator);
+        var results = await Task.WhenAll(persons.Select(p => Handler(admin).HandleAsync(new SaveMembership
+        {
+            OrganId = organ.Id, PersonId = p.Id, Role = MembershipRole.Ordforande, ValidFrom = new DateTime(2025, 1, 1),
+        })));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Error!.Message == "Organet har redan en ordförande under den tiden.");
+        await using var db = Database.CreateContext();
+        db.Memberships.Count(m => m.Role == MembershipRole.Ordforande).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Secretary_of_another_organ_may_not_add_members()
     {
         var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
