@@ -25,7 +25,8 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
     public async Task<Result<OrganDetails>> HandleAsync(Guid organId, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
         var date = on ?? SwedishTime.LocalDate(clock.GetUtcNow());
-        if (!await access.CanAsync(Operation.ViewRoster, organId, null, cancellationToken))
+        var grants = await access.SnapshotAsync(cancellationToken);
+        if (!grants.Can(Operation.ViewRoster, organId))
         {
             return Error.NotFound("Organet");
         }
@@ -52,7 +53,7 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
             organ.ParagraphSeries, organ.DefaultMeetingPlace, organ.Rules, organ.EndedOn, organ.Version, seats, filled, Quorum.Required(seats),
             roster,
             officials.Select(o => new OfficialRow(o.UserId, names.GetValueOrDefault(o.UserId, "(okänd användare)"), o.Function)).ToList(),
-            await access.CanAsync(Operation.ManageOrgan, organId, null, cancellationToken),
+            grants.Can(Operation.ManageOrgan, organId),
             all));
     }
 }

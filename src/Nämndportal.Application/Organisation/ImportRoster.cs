@@ -56,7 +56,7 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
         var terms = await db.Terms.AsNoTracking().ToListAsync(cancellationToken);
         var persons = await db.Persons.ToListAsync(cancellationToken);
         var memberships = await db.Memberships.ToListAsync(cancellationToken);
-        var manageable = new Dictionary<Guid, bool>();
+        var grants = await access.SnapshotAsync(cancellationToken);
         var newPersons = new List<Person>();
         var newMemberships = new List<Membership>();
 
@@ -88,7 +88,7 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
             {
                 problems.Add(new(row.Line, "organ", $"okänt organ ”{organText}”."));
             }
-            else if (!await CanManageAsync(organ.Id))
+            else if (!grants.Can(Operation.ManageOrgan, organ.Id))
             {
                 problems.Add(new(row.Line, "organ", $"du får inte ändra ledamöterna i {organ.Name}."));
             }
@@ -160,16 +160,6 @@ public sealed class ImportRosterHandler(IAppDbContextFactory dbFactory, AccessSe
         }
 
         return saved.Succeeded ? new ImportRosterResult(saved.Value, []) : new ImportRosterResult(0, [new ImportProblem(0, null, saved.Error!.Message)]);
-
-        async Task<bool> CanManageAsync(Guid organId)
-        {
-            if (!manageable.TryGetValue(organId, out var allowed))
-            {
-                manageable[organId] = allowed = await access.CanAsync(Operation.ManageOrgan, organId, null, cancellationToken);
-            }
-
-            return allowed;
-        }
     }
 
     // A row must never attach a seat to the wrong person: an e-mail match must agree on the name, and a name-only

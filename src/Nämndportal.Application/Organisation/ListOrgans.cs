@@ -16,8 +16,7 @@ public sealed class ListOrgansHandler(IAppDbContextFactory dbFactory, AccessServ
     public async Task<IReadOnlyList<OrganSummary>> HandleAsync(ListOrgans request, CancellationToken cancellationToken = default)
     {
         var today = SwedishTime.LocalDate(clock.GetUtcNow());
-        var visible = await access.OrgansAsync(Operation.ViewRoster, today, cancellationToken);
-        var manageable = await access.OrgansAsync(Operation.ManageOrgan, today, cancellationToken);
+        var grants = await access.SnapshotAsync(cancellationToken);
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var organs = await db.Organs.AsNoTracking().ToListAsync(cancellationToken);
@@ -26,7 +25,7 @@ public sealed class ListOrgansHandler(IAppDbContextFactory dbFactory, AccessServ
         var search = request.Search?.Trim();
 
         return organs
-            .Where(o => visible.Contains(o.Id))
+            .Where(o => grants.Can(Operation.ViewRoster, o.Id, today))
             .Where(o => request.IncludeEnded || o.IsActiveOn(today))
             .Where(o => string.IsNullOrEmpty(search)
                 || o.Name.Contains(search, StringComparison.CurrentCultureIgnoreCase)
@@ -34,7 +33,7 @@ public sealed class ListOrgansHandler(IAppDbContextFactory dbFactory, AccessServ
             .OrderBy(o => o.ParentId is null ? o.Name : names[o.ParentId.Value] + " " + o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))
             .Select(o => new OrganSummary(
                 o.Id, o.Name, o.ShortName, o.Kind, o.ParentId is { } p ? names[p] : null, o.CaseNumberPrefix,
-                Quorum.SeatsFor(o.Rules, Quorum.SeatsOn(memberships.Where(m => m.OrganId == o.Id), today)), o.EndedOn, manageable.Contains(o.Id)))
+                Quorum.SeatsFor(o.Rules, Quorum.SeatsOn(memberships.Where(m => m.OrganId == o.Id), today)), o.EndedOn, grants.Can(Operation.ManageOrgan, o.Id, today)))
             .ToList();
     }
 }

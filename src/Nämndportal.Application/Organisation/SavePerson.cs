@@ -43,8 +43,8 @@ public sealed class SavePersonHandler(IAppDbContextFactory dbFactory, AccessServ
     public async Task<Result<Guid>> HandleAsync(SavePerson request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!await access.CanAsync(Operation.ManagePersons, null, null, cancellationToken)
-            || (request.CreateLogin && !await access.CanAsync(Operation.ManageRegister, null, null, cancellationToken)))
+        var grants = await access.SnapshotAsync(cancellationToken);
+        if (!grants.Can(Operation.ManagePersons) || (request.CreateLogin && !grants.Can(Operation.ManageRegister)))
         {
             return Error.Forbidden();
         }

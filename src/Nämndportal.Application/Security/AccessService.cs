@@ -19,15 +19,6 @@ public sealed class AccessService(IAppDbContextFactory dbFactory, ICurrentUser u
     public async Task<bool> CanAsync(Operation operation, Guid? organId = null, DateOnly? onDate = null, CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(cancellationToken)).Can(operation, organId, onDate);
 
-    /// <summary>The organs for which the operation is allowed (all of them for an administrator).</summary>
-    public async Task<IReadOnlySet<Guid>> OrgansAsync(Operation operation, DateOnly? onDate = null, CancellationToken cancellationToken = default)
-    {
-        var snapshot = await SnapshotAsync(cancellationToken);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var organIds = await db.Organs.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);
-        return organIds.Where(id => snapshot.Can(operation, id, onDate)).ToHashSet();
-    }
-
     /// <summary>The user's grants as they are now, for answering many questions about one list at once.</summary>
     public async Task<AccessSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
