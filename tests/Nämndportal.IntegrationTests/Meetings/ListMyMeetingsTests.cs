@@ -76,12 +76,4 @@ public class ListMyMeetingsTests(DatabaseFixture database) : IntegrationTest(dat
         return await handler.HandleAsync(new ListMyMeetings(From));
     }
 
-    private async Task<Guid> CreateUserAsync(string email)
-    {
-        await using var db = Database.CreateContext();
-        var user = new ApplicationUser { Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 }

@@ -85,7 +85,7 @@ public class MembershipEditingTests(DatabaseFixture database) : IntegrationTest(
         var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
         var other = await InsertAsync(new Organ("Byggnadsnämnden", "BN", OrganKind.Namnd, "BN"));
         var person = await InsertAsync(new Person("Anna", "Andersson"));
-        var secretaryOfOther = new TestUser(await UserAsync("sekr"), "sekr", Roles.Secretary);
+        var secretaryOfOther = new TestUser(await CreateUserAsync("sekr"), "sekr", Roles.Secretary);
         await InsertAsync(new OrganOfficial(secretaryOfOther.UserId!.Value, other.Id, OfficialFunction.Namndsekreterare));
         var result = await Handler(secretaryOfOther).HandleAsync(new SaveMembership
         {
@@ -94,14 +94,6 @@ public class MembershipEditingTests(DatabaseFixture database) : IntegrationTest(
         result.Error!.Code.ShouldBe("forbidden");
     }
 
-    private async Task<Guid> UserAsync(string name)
-    {
-        await using var db = Database.CreateContext();
-        var user = new Nämndportal.Infrastructure.Identity.ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 
     private SaveMembershipHandler Handler(TestUser user)
     {

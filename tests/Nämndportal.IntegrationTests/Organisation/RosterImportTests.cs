@@ -102,7 +102,7 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         await using (var db = Database.CreateContext())
         {
             db.Persons.Add(new Person("Anna", "Andersson", "anna@exempelby.se"));
-            db.Persons.Add(new Person("Bo", "Berg") { UserId = await UserAsync(db, "bo") });
+            db.Persons.Add(new Person("Bo", "Berg") { UserId = await CreateUserAsync("bo") });
             await db.SaveChangesAsync();
         }
 
@@ -131,7 +131,7 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         TestUser member;
         await using (var db = Database.CreateContext())
         {
-            member = new TestUser(await UserAsync(db, "ledamot"), "ledamot@exempelby.se", Roles.Member);
+            member = new TestUser(await CreateUserAsync("ledamot"), "ledamot@exempelby.se", Roles.Member);
             var person = new Person("Lars", "Ledamot") { UserId = member.UserId };
             db.Persons.Add(person);
             db.Memberships.Add(new Membership(person.Id, (await db.Organs.SingleAsync()).Id, MembershipRole.Ledamot, new DateOnly(2023, 1, 1), null));
@@ -172,13 +172,6 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         again.Saved.ShouldBe(2);
     }
 
-    private static async Task<Guid> UserAsync(Nämndportal.Infrastructure.Persistence.AppDbContext db, string name)
-    {
-        var user = new Nämndportal.Infrastructure.Identity.ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 
     private async Task ResetAsync()
     {

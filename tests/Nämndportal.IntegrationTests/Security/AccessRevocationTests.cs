@@ -16,10 +16,10 @@ public class AccessRevocationTests(DatabaseFixture database) : IntegrationTest(d
     public async Task Ended_membership_and_detached_secretary_lose_access_in_the_same_circuit()
     {
         var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
-        var member = await UserAsync("ledamot", Roles.Member);
+        var member = await CreateUserAsync("ledamot", Roles.Member);
         var person = await InsertAsync(new Person("Lars", "Ledamot") { UserId = member.UserId });
         var membership = await InsertAsync(new Membership(person.Id, organ.Id, MembershipRole.Ledamot, new DateOnly(2023, 1, 1), null));
-        var secretary = await UserAsync("sekreterare", Roles.Secretary);
+        var secretary = await CreateUserAsync("sekreterare", Roles.Secretary);
         var official = await InsertAsync(new OrganOfficial(secretary.UserId!.Value, organ.Id, OfficialFunction.Namndsekreterare));
 
         var memberAccess = Access(member);
@@ -41,12 +41,4 @@ public class AccessRevocationTests(DatabaseFixture database) : IntegrationTest(d
 
     private AccessService Access(TestUser user) => new(new TestDbContextFactory(Database, user, _clock), user, _clock);
 
-    private async Task<TestUser> UserAsync(string name, string role)
-    {
-        await using var db = Database.CreateContext();
-        var user = new ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return new TestUser(user.Id, name, role);
-    }
 }

@@ -23,15 +23,15 @@ public partial class AccessTableTests(DatabaseFixture database) : IntegrationTes
         var organB = await InsertAsync(new Organ("Organ B", "B", OrganKind.Namnd, "B"));
         var actors = new Dictionary<string, TestUser>
         {
-            ["Administratör"] = await UserAsync("admin", Roles.Administrator),
-            ["Sekreterare A"] = await UserAsync("sekr", Roles.Secretary),
-            ["Handläggare A"] = await UserAsync("handl", Roles.CaseOfficer),
-            ["Ledamot A"] = await UserAsync("ledA", Roles.Member),
-            ["Ersättare A"] = await UserAsync("ersA", Roles.Substitute),
-            ["Före detta A"] = await UserAsync("fdA", Roles.Member),
-            ["Ledamot B"] = await UserAsync("ledB", Roles.Member),
-            ["Registrator"] = await UserAsync("reg", Roles.Registrar),
-            ["Revisor"] = await UserAsync("rev", Roles.Auditor),
+            ["Administratör"] = await CreateUserAsync("admin", Roles.Administrator),
+            ["Sekreterare A"] = await CreateUserAsync("sekr", Roles.Secretary),
+            ["Handläggare A"] = await CreateUserAsync("handl", Roles.CaseOfficer),
+            ["Ledamot A"] = await CreateUserAsync("ledA", Roles.Member),
+            ["Ersättare A"] = await CreateUserAsync("ersA", Roles.Substitute),
+            ["Före detta A"] = await CreateUserAsync("fdA", Roles.Member),
+            ["Ledamot B"] = await CreateUserAsync("ledB", Roles.Member),
+            ["Registrator"] = await CreateUserAsync("reg", Roles.Registrar),
+            ["Revisor"] = await CreateUserAsync("rev", Roles.Auditor),
             ["Anonym"] = TestUser.Anonymous,
         };
         await InsertAsync(new OrganOfficial(actors["Sekreterare A"].UserId!.Value, organA.Id, OfficialFunction.Namndsekreterare));
@@ -95,14 +95,6 @@ public partial class AccessTableTests(DatabaseFixture database) : IntegrationTes
         return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    private async Task<TestUser> UserAsync(string name, string role)
-    {
-        await using var db = Database.CreateContext();
-        var user = new ApplicationUser { Id = Guid.NewGuid(), UserName = name, Email = $"{name}@exempelby.se", SecurityStamp = Guid.NewGuid().ToString() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return new TestUser(user.Id, user.UserName, role);
-    }
 
     private async Task MemberAsync(TestUser user, Organ organ, MembershipRole role, DateOnly from, DateOnly? to)
     {

@@ -1,4 +1,5 @@
 using Nämndportal.Domain.Common;
+using Nämndportal.Infrastructure.Identity;
 
 namespace Nämndportal.IntegrationTests.Support;
 
@@ -20,4 +21,22 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         await db.SaveChangesAsync();
         return entity;
     }
+
+    /// <summary>A login account (user name and e-mail <paramref name="name"/>@exempelby.se unless it holds an @), for a person or an official to point to.</summary>
+    protected async Task<Guid> CreateUserAsync(string name)
+    {
+        var email = name.Contains('@', StringComparison.Ordinal) ? name : $"{name}@exempelby.se";
+        await using var db = Database.CreateContext();
+        var user = new ApplicationUser
+        {
+            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedUserName = email.ToUpperInvariant(),
+            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    /// <summary>A login account and the signed-in user holding it, in one role.</summary>
+    protected async Task<TestUser> CreateUserAsync(string name, string role) => new(await CreateUserAsync(name), name, role);
 }
