@@ -1,12 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Nämndportal.Application.Files;
-using Nämndportal.Application.Jobs;
-using Nämndportal.Application.Meetings;
-using Nämndportal.Application.Organisation;
-using Nämndportal.Application.Security;
 using Nämndportal.Application.Samples;
+using Nämndportal.Application.Security;
 
 namespace Nämndportal.Application;
 
@@ -19,29 +15,17 @@ public static class DependencyInjection
         services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
 
         services.AddScoped<AccessService>();
-        services.AddScoped<Cases.RegisterCaseHandler>();
-        services.AddScoped<ListMyMeetingsHandler>();
-        services.AddScoped<GetLookupsHandler>();
-        services.AddScoped<ListOrgansHandler>();
-        services.AddScoped<GetOrganHandler>();
-        services.AddScoped<SaveOrganHandler>();
-        services.AddScoped<EndOrganHandler>();
-        services.AddScoped<SaveTermHandler>();
-        services.AddScoped<ListTermsHandler>();
-        services.AddScoped<AddPartyHandler>();
-        services.AddScoped<SearchPersonsHandler>();
-        services.AddScoped<GetPersonHandler>();
-        services.AddScoped<SavePersonHandler>();
-        services.AddScoped<SaveMembershipHandler>();
-        services.AddScoped<EndMembershipHandler>();
-        services.AddScoped<ImportRosterHandler>();
-        services.AddScoped<SubstitutionTableHandler>();
-        services.AddScoped<OfficialsHandler>();
-        services.AddScoped<ExportRosterHandler>();
-        services.AddScoped<StartSamplePdfHandler>();
-        services.AddScoped<RenderSamplePdfJob>();
-        services.AddScoped<GetBackgroundTaskHandler>();
-        services.AddScoped<GetStoredFileHandler>();
+        services.AddScoped<AuditTrail.AuditTrailRecorder>();
+
+        // Every use case is a plain scoped class named …Handler (or …Job for background work): registered by name,
+        // so adding a use case is adding its file.
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsNested: false }
+                                 && (t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Job", StringComparison.Ordinal))))
+        {
+            services.AddScoped(type);
+        }
+
         return services;
     }
 }

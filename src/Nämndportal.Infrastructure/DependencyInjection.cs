@@ -30,12 +30,13 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditFieldsInterceptor>();
+        services.AddScoped<AuditTrailInterceptor>();
         // Scoped factory: each context it creates gets the interceptor of the current user's scope.
         services.AddDbContextFactory<AppDbContext>(
             (sp, options) =>
             {
                 ConfigureNpgsql(options, connectionString);
-                options.AddInterceptors(sp.GetRequiredService<AuditFieldsInterceptor>());
+                options.AddInterceptors(sp.GetRequiredService<AuditFieldsInterceptor>(), sp.GetRequiredService<AuditTrailInterceptor>());
             },
             ServiceLifetime.Scoped);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

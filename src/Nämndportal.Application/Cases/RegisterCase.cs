@@ -30,7 +30,7 @@ public sealed class RegisterCaseValidator : AbstractValidator<RegisterCase>
     }
 }
 
-public sealed class RegisterCaseHandler(IAppDbContextFactory dbFactory, AccessService access, IValidator<RegisterCase> validator, TimeProvider clock)
+public sealed class RegisterCaseHandler(IAppDbContextFactory dbFactory, AccessService access, IValidator<RegisterCase> validator, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Result<RegisteredCase>> HandleAsync(RegisterCase request, CancellationToken cancellationToken = default)
     {
@@ -91,6 +91,7 @@ public sealed class RegisterCaseHandler(IAppDbContextFactory dbFactory, AccessSe
             var @case = new Case(organ.Id, organ.CaseNumberPrefix, year, sequence, format.Format(organ.CaseNumberPrefix, year, sequence, classification),
                 request.Title, today, request.CaseOfficerUserId);
             db.Cases.Add(@case);
+            db.CaseEvents.Add(CaseEvent.Registered(@case.Id, clock.GetUtcNow(), user.UserName ?? "system"));
             var saved = await db.SaveOrConflictAsync(@case, new RegisteredCase(@case.Id, @case.Number), cancellationToken);
             if (saved.Succeeded)
             {

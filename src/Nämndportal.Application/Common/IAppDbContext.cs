@@ -31,6 +31,22 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.Cases.Case> Cases { get; }
 
+    DbSet<Domain.Cases.CaseDocument> CaseDocuments { get; }
+
+    DbSet<Domain.Cases.DocumentVersion> DocumentVersions { get; }
+
+    DbSet<Domain.Cases.DocumentText> DocumentTexts { get; }
+
+    DbSet<FileBlob> FileBlobs { get; }
+
+    DbSet<Domain.Cases.CaseEvent> CaseEvents { get; }
+
+    DbSet<Domain.Cases.CaseLink> CaseLinks { get; }
+
+    DbSet<Domain.Cases.OfficerReport> OfficerReports { get; }
+
+    DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -10,5 +10,8 @@ public interface ICurrentUser
 
     bool IsAuthenticated { get; }
 
+    /// <summary>The client's IP address ("from where", for the audit trail); null in a background job.</summary>
+    string? RemoteAddress { get; }
+
     bool IsInRole(string role);
 }

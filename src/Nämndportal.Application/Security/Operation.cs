@@ -23,4 +23,20 @@ public enum Operation
 
     /// <summary>Register a case (ärende) for one organ: registrators for every organ, its secretary and case officers for theirs.</summary>
     RegisterCase,
+
+    /// <summary>See one organ's cases: their numbers, titles, status, timeline and the handlingar that are not secret.</summary>
+    ReadCase,
+
+    /// <summary>Prepare one organ's cases: add handlingar and versions, write the tjänsteskrivelse, change status, link cases.</summary>
+    PrepareCase,
+
+    /// <summary>
+    /// Read secret-marked handlingar of one organ (OSL 5:5, domain rule 22: only those handling the matter): its
+    /// registrators and nämndsekreterare. A case's own handläggare reads them too (a case-level grant, see
+    /// <see cref="AccessSnapshot.CanReadSecret"/>). Administrators do not: they run the system, not the matter.
+    /// </summary>
+    ReadSecretDocuments,
+
+    /// <summary>Read the audit trail (spårbarhet): administrators.</summary>
+    ViewAuditTrail,
 }

@@ -43,6 +43,14 @@ public sealed class Organ : Entity, IConcurrencyVersioned
     /// <summary>How this organ writes its diarienummer (see <see cref="Cases.CaseNumberFormat"/>).</summary>
     public string CaseNumberPattern { get; private set; } = Cases.CaseNumberFormat.Default;
 
+    /// <summary>The förvaltning that prepares this organ's cases, printed on its tjänsteskrivelser.</summary>
+    public string? Administration { get; private set; }
+
+    /// <summary>The konsekvensbeskrivning headings a tjänsteskrivelse for this organ offers (e.g. Ekonomi, Barnperspektiv).</summary>
+    public List<string> ConsequenceHeadings { get; private set; } = [.. DefaultConsequenceHeadings];
+
+    public static IReadOnlyList<string> DefaultConsequenceHeadings { get; } = ["Ekonomi", "Barnperspektiv", "Miljö", "Jämställdhet"];
+
     /// <summary>The last day the organ existed, when it has been dissolved or merged.</summary>
     public DateOnly? EndedOn { get; private set; }
 
@@ -95,6 +103,20 @@ public sealed class Organ : Entity, IConcurrencyVersioned
     }
 
     public void SetCaseNumberPattern(string? pattern) => CaseNumberPattern = Cases.CaseNumberFormat.Parse(pattern).Pattern;
+
+    /// <summary>Sets the förvaltning and the konsekvensbeskrivning headings (blank and repeated headings dropped).</summary>
+    public void SetReportSettings(string? administration, IEnumerable<string> consequenceHeadings)
+    {
+        ArgumentNullException.ThrowIfNull(consequenceHeadings);
+        var headings = consequenceHeadings.Select(h => h.Trim()).Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (headings.Any(h => h.Length > 80))
+        {
+            throw new DomainException("En rubrik för konsekvensbeskrivning får ha högst 80 tecken.");
+        }
+
+        Administration = string.IsNullOrWhiteSpace(administration) ? null : administration.Trim();
+        ConsequenceHeadings = headings;
+    }
 
     public void End(DateOnly lastDay)
     {

@@ -42,6 +42,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
 
+    public DbSet<Domain.Cases.CaseDocument> CaseDocuments => Set<Domain.Cases.CaseDocument>();
+
+    public DbSet<Domain.Cases.DocumentVersion> DocumentVersions => Set<Domain.Cases.DocumentVersion>();
+
+    public DbSet<Domain.Cases.DocumentText> DocumentTexts => Set<Domain.Cases.DocumentText>();
+
+    public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
+
+    public DbSet<Domain.Cases.CaseEvent> CaseEvents => Set<Domain.Cases.CaseEvent>();
+
+    public DbSet<Domain.Cases.CaseLink> CaseLinks => Set<Domain.Cases.CaseLink>();
+
+    public DbSet<Domain.Cases.OfficerReport> OfficerReports => Set<Domain.Cases.OfficerReport>();
+
+    public DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail => Set<Domain.AuditTrail.AuditTrailEntry>();
+
     public async Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default)
     {
         // One statement: the row is created or its counter raised under PostgreSQL's row lock, then returned.
@@ -72,6 +88,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         // Identity names its tables explicitly (AspNetUsers, …); give them the same snake_case as the rest.
         builder.Entity<ApplicationUser>(b =>
         {

@@ -11,6 +11,7 @@ namespace Nämndportal.Web.Security;
 public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser
 {
     private ClaimsPrincipal? _circuitUser;
+    private string? _circuitAddress;
 
     public ClaimsPrincipal Principal => _circuitUser ?? httpContextAccessor.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
@@ -20,7 +21,12 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICur
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
+    public string? RemoteAddress => _circuitAddress ?? httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
     internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
+
+    /// <summary>The address of the circuit's connection, kept because HttpContext is gone once the circuit runs.</summary>
+    internal void SetCircuitAddress(string? address) => _circuitAddress ??= address;
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace Nämndportal.Web.Security;
 
 /// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
-public sealed class UserCircuitHandler(AuthenticationStateProvider authenticationStateProvider, CurrentUser currentUser)
+public sealed class UserCircuitHandler(AuthenticationStateProvider authenticationStateProvider, CurrentUser currentUser, IHttpContextAccessor httpContextAccessor)
     : CircuitHandler, IDisposable
 {
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
@@ -15,6 +15,7 @@ public sealed class UserCircuitHandler(AuthenticationStateProvider authenticatio
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        currentUser.SetCircuitAddress(httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
         var state = await authenticationStateProvider.GetAuthenticationStateAsync();
         currentUser.SetCircuitUser(state.User);
     }

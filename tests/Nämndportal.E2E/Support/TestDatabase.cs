@@ -13,6 +13,8 @@ internal static class TestDatabase
 
     public static async Task<string> RecreateAsync(string name)
     {
+        // Several checkouts may test against one cluster at once (NP_TEST_DB_SUFFIX keeps their databases apart).
+        name += Environment.GetEnvironmentVariable("NP_TEST_DB_SUFFIX");
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString))
         {
             await connection.OpenAsync();

@@ -65,6 +65,6 @@ public class RegisterCaseTests(DatabaseFixture database) : IntegrationTest(datab
     private RegisterCaseHandler Handler(TestUser user)
     {
         var factory = new TestDbContextFactory(Database, user, _clock);
-        return new RegisterCaseHandler(factory, new AccessService(factory, user, _clock), new RegisterCaseValidator(), _clock);
+        return new RegisterCaseHandler(factory, new AccessService(factory, user, _clock), new RegisterCaseValidator(), user, _clock);
     }
 }

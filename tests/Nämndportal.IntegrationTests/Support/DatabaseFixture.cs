@@ -44,7 +44,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
         if (tables.Count > 0)
         {
-            await using var truncate = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE", connection);
+            // Replica mode skips triggers for this session only: the audit trail's append-only trigger would
+            // (rightly) refuse the truncate between tests.
+            await using var truncate = new NpgsqlCommand(
+                $"SET session_replication_role = replica; TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE; SET session_replication_role = origin;", connection);
             await truncate.ExecuteNonQueryAsync();
         }
     }

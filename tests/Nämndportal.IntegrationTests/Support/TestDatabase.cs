@@ -55,6 +55,8 @@ public static class TestDatabase
     /// <summary>Drops and creates a database for one test run, returning its connection string.</summary>
     public static async Task<string> RecreateAsync(string name)
     {
+        // Several checkouts may test against one cluster at once (NP_TEST_DB_SUFFIX keeps their databases apart).
+        name += Environment.GetEnvironmentVariable("NP_TEST_DB_SUFFIX");
         var server = await ServerConnectionStringAsync();
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
         {

@@ -14,7 +14,7 @@ public sealed class TestDbContextFactory(DatabaseFixture database, ICurrentUser 
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DependencyInjection.ConfigureNpgsql(options, database.ConnectionString);
-        options.AddInterceptors(new AuditFieldsInterceptor(user, clock));
+        options.AddInterceptors(new AuditFieldsInterceptor(user, clock), new AuditTrailInterceptor(user, clock));
         return new AppDbContext(options.Options);
     }
 }

@@ -11,6 +11,8 @@ public sealed class TestUser(Guid? userId, string? userName, params string[] rol
 
     public string? UserName { get; } = userName;
 
+    public string? RemoteAddress { get; init; } = "127.0.0.1";
+
     public bool IsAuthenticated => UserId is not null;
 
     public bool IsInRole(string role) => roles.Contains(role);

@@ -17,6 +17,8 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
         builder.Property(o => o.DefaultMeetingPlace).HasMaxLength(200);
         builder.Property(o => o.ParagraphSeries).HasMaxLength(40).IsRequired();
         builder.Property(o => o.CaseNumberPattern).HasMaxLength(60).IsRequired().HasDefaultValue(Domain.Cases.CaseNumberFormat.Default);
+        builder.Property(o => o.Administration).HasMaxLength(200);
+        builder.Property(o => o.ConsequenceHeadings).IsRequired();
         builder.ComplexProperty(o => o.Rules, rules =>
         {
             rules.Property(r => r.NoticeDaysBeforeMeeting).HasColumnName("notice_days_before_meeting");

@@ -1,0 +1,66 @@
+namespace Nämndportal.Domain.AuditTrail;
+
+/// <summary>
+/// One line of the audit trail (spårbarhet): who did what to which record, when, and from where. The table is
+/// append-only: the database refuses updates and deletes. The summary never holds secret content.
+/// </summary>
+public sealed class AuditTrailEntry
+{
+    private AuditTrailEntry()
+    {
+        Action = string.Empty;
+        EntityType = string.Empty;
+        Summary = string.Empty;
+    }
+
+    public AuditTrailEntry(DateTimeOffset at, Guid? userId, string? userName, string? remoteAddress, string action, string entityType, Guid? entityId, Guid? caseId, string summary)
+        : this()
+    {
+        At = at;
+        UserId = userId;
+        UserName = userName;
+        RemoteAddress = remoteAddress;
+        Action = action;
+        EntityType = entityType;
+        EntityId = entityId;
+        CaseId = caseId;
+        Summary = summary;
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    /// <summary>The user name at the time ("system" for a background job).</summary>
+    public string? UserName { get; private set; }
+
+    /// <summary>The client's IP address, when the action came from a request or circuit.</summary>
+    public string? RemoteAddress { get; private set; }
+
+    /// <summary>One of <see cref="AuditActions"/>.</summary>
+    public string Action { get; private set; }
+
+    /// <summary>The record's kind: Case, CaseDocument, DocumentVersion, OfficerReport, CaseLink.</summary>
+    public string EntityType { get; private set; }
+
+    public Guid? EntityId { get; private set; }
+
+    public Guid? CaseId { get; private set; }
+
+    /// <summary>What happened, in Swedish, naming records by number and never quoting secret content.</summary>
+    public string Summary { get; private set; }
+}
+
+/// <summary>The actions the audit trail records.</summary>
+public static class AuditActions
+{
+    public const string Created = "Skapad";
+    public const string Changed = "Ändrad";
+    public const string Deleted = "Borttagen";
+    public const string SecretRead = "Läst sekretessmarkerad handling";
+    public const string SecretDownloaded = "Hämtat sekretessmarkerad handling";
+
+    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded];
+}
