@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
@@ -16,8 +15,6 @@ internal sealed record CheckedFile(string FileName, FileKind Kind, string Conten
 /// <summary>What the handlingar use cases share: the checks of an uploaded file, the duplicate rule, and access to a handling.</summary>
 internal static class DocumentFiles
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-
     /// <summary>
     /// The bad-input rules of an upload, in the order a user can act on them: a file is chosen, not empty, not too
     /// large, of a kind the portal takes and named as what it is, and (a PDF) opens without a password.
@@ -37,7 +34,7 @@ internal static class DocumentFiles
 
         if (content.LongLength > maxBytes)
         {
-            return Error.Invalid(TooLarge(content.LongLength, maxBytes));
+            return Error.Invalid(FileSizes.TooLarge(content.LongLength, maxBytes));
         }
 
         var check = FileSniffer.Check(name, content);
@@ -68,17 +65,6 @@ internal static class DocumentFiles
 
         return Result<CheckedFile>.Ok(new CheckedFile(name, kind, FileSniffer.ContentType(kind), FileBlob.Checksum(content), pages));
     }
-
-    public static string TooLarge(long length, long maxBytes) =>
-        $"Filen är för stor ({Size(length)}). Den största tillåtna storleken är {Size(maxBytes)}.";
-
-    /// <summary>"100 MB", "1,5 MB", "12 kB", "300 byte".</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", Swedish) + " MB",
-        >= 1024 => (bytes / 1024.0).ToString("0.#", Swedish) + " kB",
-        _ => bytes.ToString(Swedish) + " byte",
-    };
 
     /// <summary>The name without any folder part, control characters or characters other systems refuse; null if nothing is left.</summary>
     public static string? CleanFileName(string? fileName)
