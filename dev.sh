@@ -7,13 +7,15 @@
 #   ./dev.sh reset        stop it and delete all local data (.data/)
 #   ./dev.sh db           only start the private PostgreSQL and print the connection strings
 #   ./dev.sh psql         open psql against the development database
+#   ./dev.sh backup       pg_dump of the database (metadata and files) into .data/backups/, prints the path
+#   ./dev.sh restore FILE replace the database with a backup (asks first; --yes to skip the question)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA="$ROOT/.data"
 PG_PORT="${NP_PG_PORT:-55432}"
 APP_URL="${NP_APP_URL:-http://127.0.0.1:5080}"
-DB_NAME="naemndportal"
+DB_NAME="${NP_DB_NAME:-naemndportal}"
 CONFIGURATION="${NP_CONFIGURATION:-Debug}"
 
 
@@ -33,6 +35,10 @@ missing_packages() {
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # PDF renditions of handlingar: LibreOffice headless, Writer for DOCX, Calc for XLSX, Draw for images.
+  command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
+  [ -e /usr/lib/libreoffice/program/libsdlo.so ] || missing+=(libreoffice-draw-nogui)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 
@@ -233,6 +239,54 @@ cmd_test() {
   return $status
 }
 
+# A backup is one pg_dump of the whole database: the metadata and the files' bytes (table file_blobs, ADR 0005)
+# come out of one snapshot, so they always agree. Custom format (-Fc): compressed, restored with pg_restore.
+cmd_backup() {
+  start_postgres
+  create_database "$DB_NAME"
+  local dir="$DATA/backups" file
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  file="$dir/$(date +%Y%m%d-%H%M%S).dump"
+  (umask 077 && PGPASSWORD="$(pg_password)" "$(pg_bindir)/pg_dump" -h 127.0.0.1 -p "$PG_PORT" -U postgres -Fc -f "$file" "$DB_NAME") \
+    || die "pg_dump failed; no backup was made."
+  say "Backup of $DB_NAME written ($(du -h "$file" | cut -f1))"
+  echo "$file"
+}
+
+cmd_restore() {
+  local file="" yes=no argument
+  for argument in "$@"; do
+    case "$argument" in
+      --yes|-y) yes=yes ;;
+      *) file="$argument" ;;
+    esac
+  done
+  [ -n "$file" ] || die "usage: ./dev.sh restore FILE [--yes]"
+  [ -f "$file" ] || die "no such backup: $file"
+  if [ "$yes" != yes ]; then
+    [ -t 0 ] || die "restore replaces the database $DB_NAME; without a terminal to ask on, add --yes."
+    local answer
+    read -r -p "Replace the database $DB_NAME with $file? Everything in it now is lost. Type yes to go on: " answer
+    [ "$answer" = yes ] || die "nothing restored."
+  fi
+  start_postgres
+  export PGPASSWORD PGOPTIONS="--client-min-messages=warning"
+  PGPASSWORD="$(pg_password)"
+  # Into a new database first, so a broken file leaves the current one as it is; then swap the names.
+  local staging="${DB_NAME}_restore"
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$staging\" WITH (FORCE)" >/dev/null
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE \"$staging\"" >/dev/null
+  if ! "$(pg_bindir)/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -U postgres --no-owner --exit-on-error --single-transaction -d "$staging" "$file"; then
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$staging\" WITH (FORCE)" >/dev/null
+    die "pg_restore failed; $DB_NAME is unchanged."
+  fi
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q \
+    -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
+    -c "ALTER DATABASE \"$staging\" RENAME TO \"$DB_NAME\"" >/dev/null
+  say "Restored $DB_NAME from $file (a running portal must be restarted)"
+}
+
 cmd_bench() {
   local name="${1:-}"
   local script="$ROOT/benchmarks/$name.sh"
@@ -252,6 +306,8 @@ case "${1:-help}" in
   run) cmd_run ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
+  backup) cmd_backup ;;
+  restore) shift; cmd_restore "$@" ;;
   stop) stop_postgres ;;
   reset)
     stop_postgres
@@ -269,6 +325,6 @@ case "${1:-help}" in
     create_database "$DB_NAME"
     PGPASSWORD="$(pg_password)" exec psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     [ "${1:-help}" = help ] || exit 2 ;;
 esac

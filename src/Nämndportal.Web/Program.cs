@@ -87,6 +87,7 @@ app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapFileEndpoints();
+app.MapDocumentEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
 app.MapHangfireDashboard("/admin/jobb", new DashboardOptions

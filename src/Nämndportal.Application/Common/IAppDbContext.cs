@@ -64,6 +64,18 @@ public interface IAppDbContext : IAsyncDisposable
     /// </summary>
     Task LockOrganRosterAsync(Guid organId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds a lock on one case's handlingar until the current transaction ends, so that two uploads at the same
+    /// moment get consecutive numbers (handling and version) and see each other's checksums.
+    /// </summary>
+    Task LockCaseDocumentsAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a file's bytes under their SHA-256 unless the same bytes are already stored (by any case), in the
+    /// current transaction. Returns the checksum. The bytes are sent once and never updated.
+    /// </summary>
+    Task<string> StoreFileBlobAsync(byte[] content, CancellationToken cancellationToken = default);
+
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 }

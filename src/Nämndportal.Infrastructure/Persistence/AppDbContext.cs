@@ -85,6 +85,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
     }
 
+    public async Task LockCaseDocumentsAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var key = "case-documents:" + caseId.ToString("N");
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+    }
+
+    public async Task<string> StoreFileBlobAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var sha256 = FileBlob.Checksum(content);
+        if (await FileBlobs.AnyAsync(b => b.Sha256 == sha256, cancellationToken))
+        {
+            return sha256;
+        }
+
+        // ON CONFLICT: the same bytes uploaded to two cases at the same moment are stored once, without an error.
+        await Database.ExecuteSqlAsync(
+            $"INSERT INTO file_blobs (sha256, length, content) VALUES ({sha256}, {content.LongLength}, {content}) ON CONFLICT (sha256) DO NOTHING",
+            cancellationToken);
+        return sha256;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

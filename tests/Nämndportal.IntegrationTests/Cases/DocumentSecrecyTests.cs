@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.Cases;
+using Nämndportal.Domain.AuditTrail;
+using Nämndportal.Domain.Cases;
+using Nämndportal.IntegrationTests.Support;
+
+namespace Nämndportal.IntegrationTests.Cases;
+
+public class DocumentSecrecyTests(DatabaseFixture database) : DocumentTest(database)
+{
+    private const string NotThere = "Handlingen finns inte, eller så saknar du behörighet att se det.";
+
+    [Fact]
+    public async Task Secret_handling_is_invisible_to_a_ledamot_and_to_a_handläggare_who_is_not_the_cases_own()
+    {
+        await AddAsync("rapport.pdf", TestFiles.Pdf("Offentlig rapport"), description: "Offentlig rapport");
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §", description: "Orosanmälan om en namngiven person");
+
+        foreach (var outsider in new[] { Member, OtherOfficer })
+        {
+            var list = (await ListHandler(outsider).HandleAsync(new ListCaseDocuments(Case.Id))).Value!;
+            list.Documents.ShouldHaveSingleItem().Description.ShouldBe("Offentlig rapport");
+            list.Documents.ShouldNotContain(d => d.Id == secret.DocumentId);
+
+            foreach (var form in Enum.GetValues<DocumentFileForm>())
+            {
+                var file = await FileHandler(outsider).HandleAsync(new GetDocumentFile(secret.VersionId, form));
+                file.Error!.Message.ShouldBe(NotThere);
+            }
+        }
+
+        var unknown = await FileHandler(Member).HandleAsync(new GetDocumentFile(Guid.NewGuid()));
+        unknown.Error!.Message.ShouldBe(NotThere, "a secret handling answers exactly as one that does not exist");
+        await using var db = Database.CreateContext();
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.SecretRead || a.Action == AuditActions.SecretDownloaded)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Secretary_and_the_cases_own_handläggare_see_the_secret_handling_with_its_marking()
+    {
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "osl 26:1", description: "Orosanmälan");
+
+        foreach (var entitled in new[] { Secretary, CaseOfficer, Registrar })
+        {
+            var document = (await ListHandler(entitled).HandleAsync(new ListCaseDocuments(Case.Id))).Value!.Documents.ShouldHaveSingleItem();
+            document.Id.ShouldBe(secret.DocumentId);
+            document.Secrecy.ShouldBe(new SecrecyMarking("OSL 26 kap. 1 §", new DateOnly(2026, 11, 23), "Sara Sekreterare"));
+            (await FileHandler(entitled).HandleAsync(new GetDocumentFile(secret.VersionId))).Value!.IsSecret.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task Reading_a_secret_handling_is_in_the_audit_trail_with_who_and_from_where_before_the_bytes_are_given()
+    {
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §");
+        var officer = new TestUser(CaseOfficer.UserId, CaseOfficer.UserName, Application.Security.Roles.CaseOfficer) { RemoteAddress = "198.51.100.7" };
+
+        var download = await FileHandler(officer).HandleAsync(new GetDocumentFile(secret.VersionId, DocumentFileForm.Original));
+        var read = await FileHandler(officer).HandleAsync(new GetDocumentFile(secret.VersionId, DocumentFileForm.Pdf));
+
+        download.Value!.Content.ShouldNotBeEmpty();
+        read.Value!.ContentType.ShouldBe("application/pdf");
+        await using var db = Database.CreateContext();
+        var lines = await db.AuditTrail.Where(a => a.Action == AuditActions.SecretDownloaded || a.Action == AuditActions.SecretRead).OrderBy(a => a.Id).ToListAsync();
+        lines.Select(l => l.Action).ShouldBe([AuditActions.SecretDownloaded, AuditActions.SecretRead]);
+        lines.ShouldAllBe(l => l.UserId == CaseOfficer.UserId && l.UserName == CaseOfficer.UserName && l.RemoteAddress == "198.51.100.7"
+                               && l.EntityId == secret.DocumentId && l.CaseId == Case.Id);
+        lines[0].Summary.ShouldBe("Handling 1, version 1 i ärende OMF-2026-149 (OSL 26 kap. 1 §)");
+    }
+
+    [Fact]
+    public async Task Reading_an_open_handling_writes_no_read_line()
+    {
+        var open = await AddAsync("rapport.pdf", TestFiles.Pdf("Rapport"));
+
+        (await FileHandler(Member).HandleAsync(new GetDocumentFile(open.VersionId))).Succeeded.ShouldBeTrue();
+
+        await using var db = Database.CreateContext();
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.SecretRead || a.Action == AuditActions.SecretDownloaded)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Ledamot_of_another_organ_gets_not_found_for_everything()
+    {
+        var open = await AddAsync("rapport.pdf", TestFiles.Pdf("Rapport"));
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §");
+        var before = await CountRowsAsync();
+
+        (await ListHandler(MemberOfB).HandleAsync(new ListCaseDocuments(Case.Id))).Error!.Message
+            .ShouldBe("Ärendet finns inte, eller så saknar du behörighet att se det.");
+        (await AddHandler(MemberOfB).HandleAsync(Upload("ny.pdf", TestFiles.Pdf("Ny")))).Error!.Code.ShouldBe("not_found");
+        foreach (var added in new[] { open, secret })
+        {
+            (await FileHandler(MemberOfB).HandleAsync(new GetDocumentFile(added.VersionId))).Error!.Message.ShouldBe(NotThere);
+            (await FileHandler(MemberOfB).HandleAsync(new GetDocumentFile(added.VersionId, DocumentFileForm.Pdf))).Error!.Message.ShouldBe(NotThere);
+            (await VersionHandler(MemberOfB).HandleAsync(new AddDocumentVersion { DocumentId = added.DocumentId, FileName = "v2.pdf", Content = TestFiles.Pdf("v2") }))
+                .Error!.Message.ShouldBe(NotThere);
+            (await MarkHandler(MemberOfB).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 21 kap. 1 §" })).Error!.Message.ShouldBe(NotThere);
+            (await UnmarkHandler(MemberOfB).HandleAsync(new RemoveDocumentSecrecy(added.DocumentId))).Error!.Message.ShouldBe(NotThere);
+        }
+
+        (await CountRowsAsync()).ShouldBe(before);
+        await using var db = Database.CreateContext();
+        (await db.CaseDocuments.CountAsync(d => d.SecrecyProvision != null)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Marking_and_unmarking_record_the_provision_date_and_name_and_a_timeline_line_each()
+    {
+        var added = await AddAsync("utredning.pdf", TestFiles.Pdf("Utredning"));
+        var listed = (await ListHandler(CaseOfficer).HandleAsync(new ListCaseDocuments(Case.Id))).Value!;
+        listed.CanPrepare.ShouldBeTrue();
+        listed.CanMarkSecret.ShouldBeTrue();
+
+        var marked = await MarkHandler(Secretary).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "21 kap. 1 §", Version = listed.Documents[0].Version });
+
+        marked.Value.ShouldBe(new SecrecyMarking("OSL 21 kap. 1 §", new DateOnly(2026, 11, 23), "Sara Sekreterare"));
+        (await ListHandler(Member).HandleAsync(new ListCaseDocuments(Case.Id))).Value!.Documents.ShouldBeEmpty();
+        (await UnmarkHandler(OtherOfficer).HandleAsync(new RemoveDocumentSecrecy(added.DocumentId))).Error!.Message
+            .ShouldBe(NotThere, "only someone who may see a secret handling can take its marking away");
+
+        (await UnmarkHandler(CaseOfficer).HandleAsync(new RemoveDocumentSecrecy(added.DocumentId))).Succeeded.ShouldBeTrue();
+
+        (await ListHandler(Member).HandleAsync(new ListCaseDocuments(Case.Id))).Value!.Documents.ShouldHaveSingleItem().Secrecy.ShouldBeNull();
+        await using var db = Database.CreateContext();
+        var timeline = await db.CaseEvents.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync();
+        timeline.ShouldBe([CaseEventKind.DocumentAdded, CaseEventKind.DocumentMarkedSecret, CaseEventKind.DocumentSecrecyRemoved]);
+        (await db.AuditTrail.CountAsync(a => a.EntityType == nameof(CaseDocument) && a.Action == AuditActions.Changed)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Marking_with_an_out_of_date_version_is_a_conflict_and_keeps_the_other_change()
+    {
+        var added = await AddAsync("utredning.pdf", TestFiles.Pdf("Utredning"));
+        var seen = (await ListHandler(Secretary).HandleAsync(new ListCaseDocuments(Case.Id))).Value!.Documents[0].Version;
+        (await MarkHandler(CaseOfficer).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 26 kap. 1 §", Version = seen })).Succeeded.ShouldBeTrue();
+
+        var late = await MarkHandler(Secretary).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 21 kap. 1 §", Version = seen });
+
+        late.Error!.Code.ShouldBe("conflict");
+        await using var db = Database.CreateContext();
+        (await db.CaseDocuments.SingleAsync()).SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");
+    }
+
+    [Fact]
+    public async Task Provision_that_is_not_one_is_refused()
+    {
+        var added = await AddAsync("utredning.pdf", TestFiles.Pdf("Utredning"));
+
+        var result = await MarkHandler(Secretary).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "hemligt" });
+
+        result.Error!.Message.ShouldBe("Ange sekretessbestämmelsen i OSL, till exempel ”OSL 26 kap. 1 §”.");
+        await using var db = Database.CreateContext();
+        (await db.CaseDocuments.SingleAsync()).IsSecret.ShouldBeFalse();
+    }
+}
