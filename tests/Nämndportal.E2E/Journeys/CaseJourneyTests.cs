@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Nämndportal.E2E.Support;
+using Nämndportal.IntegrationTests.Cases;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nämndportal.E2E.Journeys;
@@ -30,6 +31,27 @@ public partial class CaseJourneyTests(PortalFixture portal)
         await Journey.WaitForInteractiveAsync(officer);
         await Accessibility.AssertNoSeriousViolationsAsync(officer);
 
+        // Handlingar: a PDF and a DOCX; the DOCX gets its PDF from LibreOffice in a background job.
+        await AddDocumentAsync(officer, "Länsstyrelsen Dalarna", "Tillsynsbeslut om nattpatrullen", "tillsynsbeslut.pdf", "application/pdf",
+            TestFiles.Pdf("Tillsynsbeslut om nattpatrullen i Norrby"));
+        await AddDocumentAsync(officer, "Anhörig", "Klagomål på nattpatrullens besök", "klagomal.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TestFiles.Docx("Nattpatrullen kom inte natten till den 3 november."));
+        var documents = officer.Locator(".documents-section");
+        await Expect(documents.GetByText("PDF klar")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+
+        // The complaint is marked secret (OSL 26 kap. 1 §): date and who are recorded with it.
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Sekretessmarkera handling 2" }).ClickAsync();
+        await officer.GetByLabel("Bestämmelse i OSL").FillAsync("26 kap. 1 §");
+        await officer.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sekretessmarkera" }).ClickAsync();
+        await Expect(documents.GetByText("Sekretess: OSL 26 kap. 1 §")).ToBeVisibleAsync();
+        await Expect(officer.GetByTestId("timeline")).ToContainTextAsync("Handling 2 (Klagomål på nattpatrullens besök) sekretessmarkerades.");
+
+        // She reads the secret handling (she is the case's own handläggare): the read goes to the audit trail.
+        var secretHref = await documents.GetByRole(AriaRole.Link, new() { Name = "v1: klagomal.docx – ladda ned handling 2 version 1" }).GetAttributeAsync("href");
+        var download = await officer.Context.APIRequest.GetAsync(portal.App.BaseUrl + secretHref);
+        download.Status.ShouldBe(200);
+        (await download.BodyAsync())[..2].ShouldBe("PK"u8.ToArray());
+
         // Status: Registrerat → Under beredning → Klart för beslut, each on the timeline.
         await ChangeStatusAsync(officer, "Under beredning");
         await ChangeStatusAsync(officer, "Klart för beslut");
@@ -45,6 +67,18 @@ public partial class CaseJourneyTests(PortalFixture portal)
         await outsider.GotoAsync(caseUrl);
         await Expect(outsider.GetByRole(AriaRole.Alert)).ToContainTextAsync("finns inte, eller så saknar du behörighet");
         await Expect(outsider.GetByText("Hemtjänstens nattpatrull i Norrby")).ToHaveCountAsync(0);
+    }
+
+    private static async Task AddDocumentAsync(IPage page, string sender, string description, string fileName, string contentType, byte[] content)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ny handling" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Avsändare", new() { Exact = true }).FillAsync(sender);
+        await dialog.GetByLabel("Kort beskrivning").FillAsync(description);
+        await dialog.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = contentType, Buffer = content });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Spara handlingen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.Locator(".documents-section").GetByText(description)).ToBeVisibleAsync();
     }
 
     private static async Task ChangeStatusAsync(IPage page, string status)
