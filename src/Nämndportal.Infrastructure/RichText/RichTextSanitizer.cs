@@ -112,6 +112,15 @@ public sealed class RichTextSanitizer : IRichTextSanitizer
             }
         };
 
+        // Empty paragraphs are left where the parser closed a <p> around a list or table; they carry nothing.
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            foreach (var empty in e.Document.QuerySelectorAll("p").Where(p => !p.HasChildNodes).ToList())
+            {
+                empty.Remove();
+            }
+        };
+
         var safe = sanitizer.Sanitize(html).Trim();
         var text = PlainText(safe);
         // An editor left empty still holds <p><br></p>; store nothing rather than an empty paragraph.
