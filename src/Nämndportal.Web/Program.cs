@@ -88,6 +88,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapFileEndpoints();
 app.MapRosterEndpoints();
+app.MapAuditTrailEndpoints();
 app.MapHangfireDashboard("/admin/jobb", new DashboardOptions
 {
     Authorization = [new HangfireDashboardAuthorization()],

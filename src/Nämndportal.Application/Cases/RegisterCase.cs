@@ -53,6 +53,12 @@ public sealed class RegisterCaseHandler(IAppDbContextFactory dbFactory, AccessSe
             return Error.NotFound("Organet");
         }
 
+        if (request.CaseOfficerUserId is { } officer
+            && !await db.OrganOfficials.AnyAsync(o => o.OrganId == organ.Id && o.UserId == officer, cancellationToken))
+        {
+            return Error.Invalid("Den valda handläggaren är inte knuten till organet.");
+        }
+
         var today = SwedishTime.LocalDate(clock.GetUtcNow());
         var format = CaseNumberFormat.Parse(organ.CaseNumberPattern);
         int year, sequence;

@@ -91,6 +91,5 @@ public sealed class ExportRosterHandler(GetOrganHandler organs)
     }
 
     /// <summary>Text that a spreadsheet would run as a formula (=, +, -, @) is written as plain text.</summary>
-    internal static string Cell(string text) =>
-        text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+    private static string Cell(string text) => SpreadsheetText.Safe(text);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Organisation;
 using Nämndportal.Infrastructure.Identity;
@@ -113,11 +114,44 @@ public sealed class DemoDataSeeder(
         };
         db.Meetings.AddRange(meetings);
 
+        omn.SetReportSettings("Omsorgsförvaltningen", Organ.DefaultConsequenceHeadings);
+        sun.SetReportSettings("Social- och utbildningsförvaltningen", ["Ekonomi", "Barnperspektiv", "Jämställdhet"]);
+        ks.SetReportSettings("Kommunledningsförvaltningen", ["Ekonomi", "Miljö", "Barnperspektiv"]);
+        var officer = accounts[Roles.CaseOfficer].Id;
+        var secretary = accounts[Roles.Secretary].Id;
+        var cases = new List<Case>();
+        foreach (var (organ, title, caseOfficer, path) in new (Organ, string, Guid?, CaseStatus[])[]
+                 {
+                     (omn, "Verksamhetsplan 2027 för omsorgsnämnden", officer, [CaseStatus.UnderBeredning]),
+                     (omn, "Yttrande över motion om trygghetsboende i Norrby", officer, []),
+                     (omn, "Revisionsrapport: granskning av hemtjänstens bemanning", officer, [CaseStatus.UnderBeredning, CaseStatus.KlartForBeslut]),
+                     (sun, "Riktlinjer för skolskjuts", secretary, [CaseStatus.UnderBeredning]),
+                     (sun, "Ny förskola i Norrby", secretary, []),
+                     (ks, "Budget 2027 och ekonomisk plan 2028–2029", null, [CaseStatus.UnderBeredning]),
+                 })
+        {
+            var sequence = await db.NextCaseSequenceAsync(organ.CaseNumberPrefix, today.Year, null, cancellationToken);
+            var @case = new Case(organ.Id, organ.CaseNumberPrefix, today.Year, sequence,
+                CaseNumberFormat.Parse(organ.CaseNumberPattern).Format(organ.CaseNumberPrefix, today.Year, sequence), title, today.AddDays(-30), caseOfficer);
+            var at = clock.GetUtcNow().AddDays(-30);
+            db.CaseEvents.Add(CaseEvent.Registered(@case.Id, at, "registrator@exempelby.se"));
+            foreach (var next in path)
+            {
+                at = at.AddDays(5);
+                db.CaseEvents.Add(CaseEvent.StatusChanged(@case.Id, at, "handlaggare@exempelby.se", @case.Status, next));
+                @case.MoveTo(next);
+            }
+
+            cases.Add(@case);
+        }
+
+        db.Cases.AddRange(cases);
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings",
-            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length);
+            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases",
+            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count);
         return true;
     }
 

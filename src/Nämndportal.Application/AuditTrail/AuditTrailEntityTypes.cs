@@ -1,0 +1,19 @@
+using Nämndportal.Domain.Cases;
+
+namespace Nämndportal.Application.AuditTrail;
+
+/// <summary>The kinds of record the audit trail names (the entity's type name in code), with their Swedish names.</summary>
+public static class AuditTrailEntityTypes
+{
+    public static IReadOnlyDictionary<string, string> Names { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(Case)] = "Ärende",
+        [nameof(CaseDocument)] = "Handling",
+        [nameof(DocumentVersion)] = "Version av handling",
+        [nameof(OfficerReport)] = "Tjänsteskrivelse",
+        [nameof(CaseLink)] = "Länk mellan ärenden",
+    };
+
+    /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>
+    public static string Name(string entityType) => Names.TryGetValue(entityType, out var name) ? name : entityType;
+}
