@@ -59,10 +59,6 @@ public sealed class DemoDataSeeder(
         // Diarienummer as the examples municipalities use: OMF-2024-149 (the default), SUN 2023/639, KS 2022/246.
         ks.SetCaseNumberPattern("{prefix} {year}/{number}");
         sun.SetCaseNumberPattern("{prefix} {year}/{number}");
-        // The förvaltning printed on each organ's tjänsteskrivelser, and the konsekvensbeskrivningar it asks for.
-        ks.SetReportSettings("Kommunledningsförvaltningen", ["Ekonomi", "Barnperspektiv", "Miljö", "Jämställdhet"]);
-        omn.SetReportSettings("Omsorgsförvaltningen", ["Ekonomi", "Barnperspektiv", "Jämställdhet"]);
-        sun.SetReportSettings("Social- och utbildningsförvaltningen", ["Ekonomiska konsekvenser", "Barnperspektiv", "Folkhälsa"]);
         // The number of ledamöter fullmäktige decided for each organ: quorum is counted on these seats.
         foreach (var (organ, seats) in new[] { (ks, 13), (omn, 11), (sun, 13), (sunAu, 5), (sunIu, 3) })
         {

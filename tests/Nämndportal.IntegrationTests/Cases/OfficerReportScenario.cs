@@ -87,7 +87,7 @@ public sealed class OfficerReportScenario
     public TestDbContextFactory Factory(TestUser user) => new(_database, user, Clock);
 
     public GetOfficerReportHandler Get(TestUser user) =>
-        new(Factory(user), Access(user), new IdentityUsers(_database), new RichTextSanitizer(), Clock);
+        new(Factory(user), Access(user), new DatabaseUserDirectory(_database), new RichTextSanitizer(), Clock);
 
     public SaveOfficerReportHandler Save(TestUser user) =>
         new(Factory(user), Access(user), new SaveOfficerReportValidator(), new RichTextSanitizer(), user, Clock);

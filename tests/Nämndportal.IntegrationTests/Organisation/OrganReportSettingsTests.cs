@@ -110,6 +110,6 @@ public class OrganReportSettingsTests(DatabaseFixture database) : IntegrationTes
     private GetOrganHandler Get(TestUser user)
     {
         var factory = new TestDbContextFactory(Database, user, TimeProvider.System);
-        return new GetOrganHandler(factory, new AccessService(factory, user, TimeProvider.System), TimeProvider.System, new IdentityUsers(Database));
+        return new GetOrganHandler(factory, new AccessService(factory, user, TimeProvider.System), TimeProvider.System, new DatabaseUserDirectory(Database));
     }
 }
