@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
         services.Configure<Cases.DocumentOptions>(configuration.GetSection(Cases.DocumentOptions.SectionName));
+        services.Configure<Cases.OfficerReportOptions>(configuration.GetSection(Cases.OfficerReportOptions.SectionName));
 
         services.AddScoped<AccessService>();
         services.AddScoped<AuditTrail.AuditTrailRecorder>();

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Jobs;
 using Nämndportal.Infrastructure.Pdf;
+using Nämndportal.Infrastructure.RichText;
 using Nämndportal.Infrastructure.Persistence;
 using Nämndportal.Infrastructure.Seeding;
 
@@ -83,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<IPdfReader, PdfPigReader>();
         services.Configure<LibreOfficeOptions>(configuration.GetSection(LibreOfficeOptions.SectionName));
         services.AddSingleton<IPdfConverter, LibreOfficePdfConverter>();
+        services.AddSingleton<IRichTextSanitizer, RichTextSanitizer>();
 
         AddJobs(services, configuration, connectionString);
 

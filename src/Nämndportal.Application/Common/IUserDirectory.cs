@@ -5,6 +5,9 @@ public interface IUserDirectory
 {
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
 
+    /// <summary>The display name and e-mail address of one login (to prefill a tjänsteskrivelse); null when there is none.</summary>
+    Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default);
+
     /// <summary>Logins of employees (any role but Ledamot and Ersättare alone), by display name.</summary>
     Task<IReadOnlyList<Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default);
 
@@ -13,3 +16,5 @@ public interface IUserDirectory
 
     Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default);
 }
+
+public sealed record UserContact(string Name, string? Email);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
+using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Organisation;
 
@@ -26,6 +27,15 @@ public sealed record SaveOrgan
     public bool MembersNeedSecondFactor { get; set; }
     public int? NumberOfSeats { get; set; }
 
+    /// <summary>The förvaltning that prepares the organ's cases, printed on its tjänsteskrivelser.</summary>
+    public string? Administration { get; set; }
+
+    /// <summary>The konsekvensbeskrivning headings its tjänsteskrivelser offer, in order.</summary>
+    public List<string> ConsequenceHeadings { get; set; } = [.. Organ.DefaultConsequenceHeadings];
+
+    /// <summary>How its diarienummer are written, with {prefix}, {year} and {number}.</summary>
+    public string CaseNumberPattern { get; set; } = CaseNumberFormat.Default;
+
     public static SaveOrgan From(OrganDetails organ)
     {
         ArgumentNullException.ThrowIfNull(organ);
@@ -36,7 +46,8 @@ public sealed record SaveOrgan
             DefaultMeetingPlace = organ.DefaultMeetingPlace, NoticeDaysBeforeMeeting = organ.Rules.NoticeDaysBeforeMeeting,
             DaysToApprove = organ.Rules.DaysToApprove, NumberOfAdjusters = organ.Rules.NumberOfAdjusters,
             PublicMeetingsAllowed = organ.Rules.PublicMeetingsAllowed, MembersNeedSecondFactor = organ.Rules.MembersNeedSecondFactor,
-            NumberOfSeats = organ.Rules.NumberOfSeats,
+            NumberOfSeats = organ.Rules.NumberOfSeats, Administration = organ.Administration,
+            ConsequenceHeadings = [.. organ.ConsequenceHeadings], CaseNumberPattern = organ.CaseNumberPattern,
         };
     }
 }
@@ -55,6 +66,23 @@ public sealed class SaveOrganValidator : AbstractValidator<SaveOrgan>
         RuleFor(x => x.DaysToApprove).InclusiveBetween(1, OrganRules.MaxDaysToApprove).WithMessage("Protokollet ska justeras inom 1–14 dagar (kommunallagen 5 kap. 69 §).");
         RuleFor(x => x.NumberOfAdjusters).InclusiveBetween(1, 5).WithMessage("Antal justerare ska vara 1–5.");
         RuleFor(x => x.NumberOfSeats).InclusiveBetween(1, 151).When(x => x.NumberOfSeats is not null).WithMessage("Antal ledamotsplatser ska vara 1–151.");
+        RuleFor(x => x.Administration).MaximumLength(200).WithMessage("Förvaltningens namn får ha högst 200 tecken.");
+        RuleFor(x => x.ConsequenceHeadings).Must(h => h.Count(t => !string.IsNullOrWhiteSpace(t)) <= 20)
+            .WithMessage("Ange högst 20 rubriker för konsekvensbeskrivningar.");
+        RuleForEach(x => x.ConsequenceHeadings).MaximumLength(80)
+            .WithMessage((_, heading) => $"Rubriken ”{heading}” är för lång: en rubrik för konsekvensbeskrivning får ha högst 80 tecken.");
+        RuleFor(x => x.CaseNumberPattern).MaximumLength(60).WithMessage("Mönstret för diarienummer får ha högst 60 tecken.")
+            .Custom((pattern, context) =>
+            {
+                try
+                {
+                    CaseNumberFormat.Parse(pattern);
+                }
+                catch (DomainException ex)
+                {
+                    context.AddFailure(nameof(SaveOrgan.CaseNumberPattern), ex.Message);
+                }
+            });
     }
 }
 
@@ -99,6 +127,9 @@ public sealed class SaveOrganHandler(IAppDbContextFactory dbFactory, AccessServi
                 organ.Update(request.Name, request.ShortName, request.Kind, request.CaseNumberPrefix, request.ParentId, request.ParagraphSeries, request.DefaultMeetingPlace, rules);
                 db.Organs.Add(organ);
             }
+
+            organ.SetReportSettings(request.Administration, request.ConsequenceHeadings);
+            organ.SetCaseNumberPattern(request.CaseNumberPattern);
 
             return await db.SaveOrConflictAsync(organ, organ.Id, cancellationToken);
         }

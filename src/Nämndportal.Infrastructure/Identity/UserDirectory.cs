@@ -11,6 +11,11 @@ public sealed class UserDirectory(UserManager<ApplicationUser> users) : IUserDir
         await users.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id.ToString() : u.DisplayName, cancellationToken);
 
+    public async Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await users.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserContact(string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? string.Empty : u.DisplayName, u.Email))
+            .SingleOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Application.Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default)
     {
         var staffRoles = Application.Security.Roles.All.Except([Application.Security.Roles.Member, Application.Security.Roles.Substitute]).ToList();

@@ -1,3 +1,4 @@
+using Nämndportal.Application.Cases;
 using Nämndportal.Application.Samples;
 using Nämndportal.Infrastructure.Pdf.Templates;
 
@@ -10,6 +11,7 @@ internal static class PdfTemplates
     {
         [typeof(SampleDocumentModel)] = typeof(SampleDocument),
         [typeof(SampleAttachmentModel)] = typeof(SampleAttachment),
+        [typeof(OfficerReportDocumentModel)] = typeof(OfficerReportDocument),
     };
 
     public static Type For(Type modelType) =>

@@ -153,22 +153,4 @@ public abstract class DocumentTest(DatabaseFixture database) : IntegrationTest(d
             return Enqueued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
-
-    /// <summary>Display names from the users table, as the Identity-backed directory gives them.</summary>
-    private sealed class DatabaseUserDirectory(DatabaseFixture database) : IUserDirectory
-    {
-        public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
-        {
-            await using var db = database.CreateContext();
-            return await db.Users.Where(u => userIds.Contains(u.Id))
-                .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email! : u.DisplayName, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<Lookup>> StaffAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-    }
 }

@@ -194,6 +194,9 @@ public class RosterImportTests(DatabaseFixture database) : IntegrationTest(datab
         public Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
 
+        public Task<Application.Common.UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Application.Common.UserContact?>(null);
+
         public Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task<IReadOnlyList<Lookup>> StaffAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Lookup>>([]);

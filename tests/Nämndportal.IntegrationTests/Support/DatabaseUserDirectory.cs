@@ -14,6 +14,14 @@ public sealed class DatabaseUserDirectory(DatabaseFixture database) : IUserDirec
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.Id.ToString(), cancellationToken);
     }
 
+    public async Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserContact(string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? string.Empty : u.DisplayName, u.Email))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<Lookup>> StaffAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Lookup>>([]);
 
     public Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Pdf;
+using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Jobs;
+
+namespace Nämndportal.Application.Cases;
+
+/// <summary>
+/// The work behind <see cref="StartOfficerReportPdfHandler"/>: reads the tjänsteskrivelse as saved now, prints it in the
+/// municipal layout and stores the PDF for the user who asked. Safe to run again from the start after a crash.
+/// </summary>
+public sealed partial class RenderOfficerReportPdfJob(
+    IAppDbContextFactory dbFactory,
+    IPdfRenderer renderer,
+    IRichTextSanitizer sanitizer,
+    TimeProvider clock,
+    IOptions<OfficerReportOptions> options,
+    ILogger<RenderOfficerReportPdfJob> logger)
+{
+    public async Task RunAsync(Guid taskId, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+        {
+            return;
+        }
+
+        task.Start(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Officer report PDF task {TaskId} started, attempt {Attempt}", taskId, task.Attempts);
+
+        try
+        {
+            task.ReportProgress(10, "Tjänsteskrivelsen hämtas");
+            await db.SaveChangesAsync(cancellationToken);
+            var model = await BuildAsync(db, caseId, cancellationToken);
+            if (model is null)
+            {
+                task.Fail("Tjänsteskrivelsen finns inte längre.", clock.GetUtcNow());
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+
+            task.ReportProgress(30, "PDF:en skapas");
+            await db.SaveChangesAsync(cancellationToken);
+            var layout = new PdfLayout(
+                $"Tjänsteskrivelse {model.CaseNumber} – {model.CaseTitle}",
+                string.Join(", ", new[] { model.Municipality, model.Administration ?? model.OrganName }.Where(t => !string.IsNullOrWhiteSpace(t))),
+                $"TJÄNSTESKRIVELSE  Dnr {model.CaseNumber}",
+                model.ReportDate is { } date ? $"Daterad {date:yyyy-MM-dd}" : null);
+            var pdf = await renderer.RenderAsync(model, layout, cancellationToken);
+
+            task.ReportProgress(90, "PDF:en sparas");
+            var file = new StoredFile($"tjansteskrivelse-{FileSafe().Replace(model.CaseNumber, "-")}.pdf", "application/pdf", pdf, task.RequestedByUserId);
+            db.StoredFiles.Add(file);
+            task.Succeed(file.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Officer report PDF task {TaskId} succeeded with {Bytes} bytes", taskId, pdf.Length);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Officer report PDF task {TaskId} failed", taskId);
+            task.Fail("PDF:en kunde inte skapas. Försök igen, och kontakta förvaltningens support om felet kvarstår.", clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<OfficerReportDocumentModel?> BuildAsync(IAppDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        var report = await db.OfficerReports.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == caseId, cancellationToken);
+        if (@case is null || report is null)
+        {
+            return null;
+        }
+
+        var organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == @case.OrganId, cancellationToken);
+        var chosen = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.CaseId == caseId && report.DecisionBasis.Contains(d.Id))
+            .OrderBy(d => d.Ordinal)
+            .ToListAsync(cancellationToken);
+        var municipality = options.Value.Municipality;
+        return new OfficerReportDocumentModel(
+            string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim(),
+            report.Administration ?? organ.Administration,
+            organ.Name,
+            @case.Number,
+            @case.Title,
+            report.ReportDate,
+            report.OfficerName,
+            report.OfficerTitle,
+            report.OfficerEmail,
+            report.OfficerPhone,
+            report.Proposals,
+            sanitizer.Sanitize(report.SummaryHtml).Html,
+            sanitizer.Sanitize(report.DescriptionHtml).Html,
+            chosen.Select(DecisionBasisLine.From).ToList(),
+            GetOfficerReportHandler.ConsequencesFor(organ.ConsequenceHeadings, report.Consequences)
+                .Where(c => c.Html.Length > 0)
+                .Select(c => c with { Html = sanitizer.Sanitize(c.Html).Html })
+                .ToList(),
+            report.DispatchTo);
+    }
+
+    [GeneratedRegex(@"[^0-9A-Za-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex FileSafe();
+}
