@@ -42,6 +42,7 @@ public partial class CaseJourneyTests(PortalFixture portal)
         await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Hemtjänstens nattpatrull i Norrby", Level = 1 })).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("case-number")).ToHaveTextAsync(new Regex(@"^OMF-\d{4}-\d+$"));
         var caseUrl = officer.Url;
+        var caseNumber = await officer.GetByTestId("case-number").InnerTextAsync();
         await Journey.WaitForInteractiveAsync(officer);
         await Accessibility.AssertNoSeriousViolationsAsync(officer);
 
@@ -91,6 +92,27 @@ public partial class CaseJourneyTests(PortalFixture portal)
         await outsider.GotoAsync(caseUrl);
         await Expect(outsider.GetByRole(AriaRole.Alert)).ToContainTextAsync("finns inte, eller så saknar du behörighet");
         await Expect(outsider.GetByText("Hemtjänstens nattpatrull i Norrby")).ToHaveCountAsync(0);
+        (await outsider.Context.APIRequest.GetAsync(portal.App.BaseUrl + secretHref)).Status.ShouldBe(404);
+
+        // The administrator finds the read in the Händelselogg, but may not read the secret handling herself.
+        var admin = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(admin, portal.App.BaseUrl, "admin@exempelby.se");
+        await admin.GetByLabel("Kod").FillAsync(Totp.Code(Journey.AdministratorKey, DateTimeOffset.UtcNow));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
+        await admin.GotoAsync(portal.App.BaseUrl + "/admin/logg");
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Händelselogg", Level = 1 })).ToBeVisibleAsync();
+        await Journey.WaitForInteractiveAsync(admin);
+        await admin.GetByLabel("Diarienummer").FillAsync(caseNumber);
+        await admin.GetByLabel("Händelse", new() { Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "Hämtat sekretessmarkerad handling" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Visa urvalet" }).ClickAsync();
+        var read = admin.GetByRole(AriaRole.Table, new() { Name = "Händelser" }).Locator("tbody tr");
+        await Expect(read).ToHaveCountAsync(1);
+        await Expect(read).ToContainTextAsync("handlaggare@exempelby.se");
+        await Expect(read).ToContainTextAsync($"Handling 2, version 1 i ärende {caseNumber} (OSL 26 kap. 1 §)");
+        await Expect(read).Not.ToContainTextAsync("Klagomål");
+        (await admin.Context.APIRequest.GetAsync(portal.App.BaseUrl + secretHref)).Status.ShouldBe(404);
     }
 
     private static async Task AddDocumentAsync(IPage page, string sender, string description, string fileName, string contentType, byte[] content)
