@@ -9,10 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Pdf;
+using Nämndportal.Application.Search;
 using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Jobs;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.Infrastructure.Persistence;
+using Nämndportal.Infrastructure.Search;
 using Nämndportal.Infrastructure.Seeding;
 
 namespace Nämndportal.Infrastructure;
@@ -87,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<ICaseSearch, PostgresCaseSearch>();
         return services;
     }
 
