@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,15 +17,18 @@ namespace Nämndportal.Infrastructure.Search;
 /// secret-marked handling's description, sender and text take part (match, count, rank, snippet) only for a user
 /// who may read it. See docs/adr/0007-search.md for the ranking and the query plan.
 /// </summary>
-public sealed class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSearch
+public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSearch
 {
     // A typo in one short word still reaches about 0.5 word similarity; a case number fragment must reach 0.6.
+    // No parallel workers: one search should not take both cores from everyone else, and the plans stay the same.
     private const string Settings = """
         SET LOCAL pg_trgm.word_similarity_threshold = 0.5;
         SET LOCAL jit = off;
+        SET LOCAL max_parallel_workers_per_gather = 0;
         SET LOCAL statement_timeout = '15s';
         """;
 
+    /// <summary>The cases the user may read that the filters keep (alias c).</summary>
     private const string Scope = """
         c.organ_id = ANY(@readable)
           AND (@organ::uuid IS NULL OR c.organ_id = @organ)
@@ -33,62 +37,78 @@ public sealed class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSe
           AND (@officer_filter::uuid IS NULL OR c.case_officer_user_id = @officer_filter)
         """;
 
-    // 'sees_secret': the user may read the case's secret handlingar (secret access in the organ, or the case's own
-    // handläggare attached to the organ). Every row of case_documents and document_texts is let through only when
-    // the handling is not marked, or sees_secret holds.
+    /// <summary>
+    /// May the user read the secret-marked handlingar of case c: secret access in its organ, or its own handläggare
+    /// while attached to the organ. A row of case_documents or document_texts takes part only when its handling is
+    /// not marked, or this holds.
+    /// </summary>
+    private const string SeesSecret = "(c.organ_id = ANY(@secret) OR (c.case_officer_user_id = @me AND c.organ_id = ANY(@officer_organs)))";
+
+    // Each branch of 'hits' is one place a case can match, already limited to the scope (the cases' own columns by
+    // the scope predicates, everything else by joining the scope), so nothing outside it is scored. See ADR 0007.
     private static readonly string SearchSql = Settings + $$"""
         WITH query AS MATERIALIZED (
-            SELECT websearch_to_tsquery('swedish', @text) AS tsq, lower(@text) AS raw
+            SELECT websearch_to_tsquery('swedish', @text) AS tsq, lower(@text) AS raw,
+                   ARRAY(SELECT lexeme FROM unnest(to_tsvector('swedish', @text))) AS lexemes
         ),
         scope AS MATERIALIZED (
-            SELECT c.id,
-                   (c.organ_id = ANY(@secret) OR (c.case_officer_user_id = @me AND c.organ_id = ANY(@officer_organs))) AS sees_secret
-            FROM cases c
-            WHERE {{Scope}}
+            SELECT c.id, c.registered_on, c.year, c.sequence, {{SeesSecret}} AS sees_secret
+              FROM cases c
+             WHERE {{Scope}}
+        ),
+        -- The secret handlingar in scope that the user may not read (few, from the partial index
+        -- ix_case_documents_secret): a matching text is left out by this list, without looking up its handling.
+        hidden AS MATERIALIZED (
+            SELECT d.id
+              FROM case_documents d JOIN scope s ON s.id = d.case_id
+             WHERE d.secrecy_provision IS NOT NULL AND NOT s.sees_secret
         ),
         hits AS (
-            SELECT c.id AS case_id, 0 AS source, 10 * word_similarity(q.raw, c.number) AS score
+            -- A case number typed in part ("2024-149", "OMF 149"): its letters and digits in order, found through the
+            -- trigram index, ranked by how much of the number they cover.
+            SELECT c.id AS case_id, 0 AS source, (10 * word_similarity(q.raw, c.number))::real AS score
               FROM cases c, query q
-             WHERE q.raw <% c.number AND word_similarity(q.raw, c.number) >= 0.6
+             WHERE {{Scope}} AND c.number ILIKE @number_pattern
             UNION ALL
-            SELECT c.id, 0, 4 + ts_rank(c.search_vector, q.tsq)
+            SELECT c.id, 0, (4 + ts_rank(c.search_vector, q.tsq))::real
               FROM cases c, query q
-             WHERE c.search_vector @@ q.tsq
+             WHERE {{Scope}} AND c.search_vector @@ q.tsq
             UNION ALL
-            SELECT c.id, 0, 3 * word_similarity(q.raw, c.title)
+            -- A misspelt or partial word of the title: every title above the threshold counts the same (working
+            -- out the similarity again for each would cost as much as finding them).
+            SELECT c.id, 0, 3::real
               FROM cases c, query q
-             WHERE q.raw <% c.title
+             WHERE {{Scope}} AND q.raw <% c.title
             UNION ALL
-            SELECT r.case_id, 1, 2 + ts_rank(r.search_vector, q.tsq)
-              FROM officer_reports r, query q
+            -- Long texts are not ranked with ts_rank: a common word matches thousands of them, and ranking means
+            -- reading and unpacking every matching vector. A match there counts the same in every case.
+            SELECT r.case_id, 1, 2::real
+              FROM officer_reports r JOIN scope s ON s.id = r.case_id, query q
              WHERE r.search_vector @@ q.tsq
             UNION ALL
-            SELECT d.case_id, 2, 1.5 + ts_rank(d.search_vector, q.tsq)
+            SELECT d.case_id, 2, (1.5 + ts_rank(d.search_vector, q.tsq))::real
               FROM case_documents d JOIN scope s ON s.id = d.case_id, query q
              WHERE d.search_vector @@ q.tsq AND (d.secrecy_provision IS NULL OR s.sees_secret)
             UNION ALL
-            SELECT d.case_id, 2, 1.5 * word_similarity(q.raw, d.counterpart)
+            SELECT d.case_id, 2, (1.5 * word_similarity(q.raw, d.counterpart))::real
               FROM case_documents d JOIN scope s ON s.id = d.case_id, query q
              WHERE q.raw <% d.counterpart AND (d.secrecy_provision IS NULL OR s.sees_secret)
             UNION ALL
-            -- The text of files is not ranked by ts_rank: a common word matches most documents, and reading every
-            -- matching document's vector to rank it costs seconds. A match in the text counts once per case.
-            SELECT DISTINCT t.case_id, 3, 1.0::real
-              FROM document_texts t
-              JOIN case_documents d ON d.id = t.document_id
-              JOIN scope s ON s.id = t.case_id, query q
-             WHERE t.search_vector @@ q.tsq AND (d.secrecy_provision IS NULL OR s.sees_secret)
+            SELECT t.case_id, 3, 1::real
+              FROM document_texts t JOIN scope s ON s.id = t.case_id, query q
+             WHERE t.search_vector @@ q.tsq AND t.document_id NOT IN (SELECT id FROM hidden)
         ),
         found AS (
-            SELECT h.case_id, sum(h.score) AS score, min(h.source) AS best, bool_or(s.sees_secret) AS sees_secret
-              FROM (SELECT case_id, source, max(score) AS score FROM hits GROUP BY case_id, source) h
-              JOIN scope s ON s.id = h.case_id
-             GROUP BY h.case_id
+            -- The file texts count once per case however many of its handlingar hold the words.
+            SELECT case_id, coalesce(sum(score) FILTER (WHERE source < 3), 0) + max(CASE WHEN source = 3 THEN 1 ELSE 0 END) AS score,
+                   min(source) AS best
+              FROM hits
+             GROUP BY case_id
         ),
         page AS (
-            SELECT f.*, c.registered_on, c.year, c.sequence, count(*) OVER () AS total
-              FROM found f JOIN cases c ON c.id = f.case_id
-             ORDER BY f.score DESC, c.registered_on DESC, c.year DESC, c.sequence DESC, c.id
+            SELECT f.case_id, f.score, f.best, s.sees_secret, s.registered_on, s.year, s.sequence, count(*) OVER () AS total
+              FROM found f JOIN scope s ON s.id = f.case_id
+             ORDER BY f.score DESC, s.registered_on DESC, s.year DESC, s.sequence DESC, f.case_id
              LIMIT @limit OFFSET @offset
         )
         SELECT c.id, c.number, c.title, o.short_name, c.status, c.year, c.registered_on,
@@ -118,9 +138,15 @@ public sealed class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSe
                  LIMIT 1
           ) doc ON true
           LEFT JOIN LATERAL (
-                SELECT d.ordinal, d.description, ts_headline('swedish', t.text, q.tsq, @snippet_options) AS snippet
+                -- ts_headline reads the whole text it is given: quote from a window around the first place a
+                -- word of the query appears (by its stem), not from a text of forty pages.
+                SELECT d.ordinal, d.description,
+                       ts_headline('swedish', substr(t.text, greatest(1, coalesce(w.at, 1) - 300), 1500), q.tsq, @snippet_options) AS snippet
                   FROM document_texts t
                   JOIN case_documents d ON d.id = t.document_id
+                  CROSS JOIN LATERAL (
+                        SELECT min(nullif(strpos(lower(t.text), l), 0)) AS at FROM unnest(q.lexemes) AS l
+                  ) w
                  WHERE p.best = 3 AND t.case_id = c.id
                    AND t.search_vector @@ q.tsq
                    AND (d.secrecy_provision IS NULL OR p.sees_secret)
@@ -190,6 +216,7 @@ public sealed class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSe
             parameters.Add(new NpgsqlParameter("officer_organs", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = query.OfficerOrganIds.ToArray() });
             parameters.Add(new NpgsqlParameter("me", NpgsqlDbType.Uuid) { Value = query.UserId });
             parameters.Add(new NpgsqlParameter("snippet_options", NpgsqlDbType.Text) { Value = SnippetOptions });
+            parameters.Add(new NpgsqlParameter("number_pattern", NpgsqlDbType.Text) { Value = (object?)NumberPattern(query.Text) ?? DBNull.Value });
         }
 
         var hits = new List<CaseSearchHit>();
@@ -206,6 +233,24 @@ public sealed class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSe
         await transaction.CommitAsync(cancellationToken);
         return new CaseSearchPage(hits, total);
     }
+
+    /// <summary>
+    /// "OMF 149" → "%omf%149%": the letters and digits of a query holding a digit, in order, for ILIKE on case numbers;
+    /// null when the query has no digit (then it is not a case number).
+    /// </summary>
+    internal static string? NumberPattern(string text)
+    {
+        if (!text.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        var tokens = NonAlphanumeric().Split(text.ToLowerInvariant()).Where(t => t.Length > 0).ToList();
+        return tokens.Count == 0 ? null : "%" + string.Join('%', tokens) + "%";
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial Regex NonAlphanumeric();
 
     private static CaseSearchHit Read(DbDataReader reader)
     {
