@@ -32,7 +32,7 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
             await member.HandleAsync(probe.Request);
         }
 
-        Console.WriteLine($"Mätning: {Searches} sökningar som ledamot i ett organ");
+        Console.WriteLine($"Mätning: {Searches} sökningar som ledamot i ett organ (belastning före: {LoadAverage()})");
         var timings = new List<(Probe Probe, double Ms, int Total)>();
         foreach (var probe in mix)
         {
@@ -63,6 +63,7 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,7:F1} ms  {probe.Kind,-20} ”{probe.Request.Query}” {Filters(probe.Request)} → {total} träffar"));
         }
 
+        Console.WriteLine($"Belastning efter mätningen: {LoadAverage()}");
         await CheckSecrecyAsync(member);
 
         var all = timings.Select(t => t.Ms).ToList();
@@ -194,6 +195,10 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
             request.Year is { } y ? $"år={y}" : null,
             request.CaseOfficerUserId is not null ? "handläggare" : null,
         }.Where(f => f is not null));
+
+    /// <summary>The machine's load average (1, 5, 15 minutes): other work on the two cores shows in the timings.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "okänd";
 
     /// <summary>Nearest-rank percentile.</summary>
     private static double Percentile(List<double> values, int percent)
