@@ -19,7 +19,7 @@ namespace Nämndportal.Infrastructure.Search;
 /// </summary>
 public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) : ICaseSearch
 {
-    // A typo in one short word still reaches about 0.5 word similarity; a case number fragment must reach 0.6.
+    // One typo in a short word still reaches 0.5 word similarity ("Norrbi" ~ "Norrby" is 0.71, "skolna" ~ "skola" 0.57).
     // No parallel workers: one search should not take both cores from everyone else, and the plans stay the same.
     private const string Settings = """
         SET LOCAL pg_trgm.word_similarity_threshold = 0.5;
