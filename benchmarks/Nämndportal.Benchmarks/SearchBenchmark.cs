@@ -11,12 +11,14 @@ namespace Nämndportal.Benchmarks;
 
 /// <summary>
 /// A fixed, seeded mix of 200 searches through the real <see cref="SearchCasesHandler"/> (grants snapshot, organ list,
-/// the PostgreSQL search) as a ledamot of one organ, after a warm-up; reports percentiles of the wall time per search.
+/// the PostgreSQL search) as a ledamot of one organ, after a warm-up, in three passes; reports percentiles of the
+/// wall time per search, and as the result the median of the passes' 95th percentiles.
 /// </summary>
 internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string connectionString, SearchPeople people)
 {
     private const int Searches = 200;
     private const int WarmUp = 30;
+    private const int Passes = 3;
 
     private sealed record Probe(string Kind, SearchCases Request);
 
@@ -32,22 +34,34 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
             await member.HandleAsync(probe.Request);
         }
 
-        Console.WriteLine($"Mätning: {Searches} sökningar som ledamot i ett organ (belastning före: {LoadAverage()})");
+        // Three passes over the same mix: the machine is shared, and a burst of other work then spoils one pass,
+        // not the figure, which is the median of the three passes' 95th percentiles.
         var timings = new List<(Probe Probe, double Ms, int Total)>();
-        foreach (var probe in mix)
+        var passes = new List<double>();
+        for (var pass = 1; pass <= Passes; pass++)
         {
-            var clock = Stopwatch.StartNew();
-            var result = await member.HandleAsync(probe.Request);
-            clock.Stop();
-            if (!result.Succeeded)
+            Console.WriteLine($"Mätning {pass} av {Passes}: {Searches} sökningar som ledamot i ett organ (belastning: {LoadAverage()})");
+            var times = new List<double>();
+            foreach (var probe in mix)
             {
-                throw new InvalidOperationException($"Sökningen ”{probe.Request.Query}” misslyckades: {result.Error!.Message}");
+                var clock = Stopwatch.StartNew();
+                var result = await member.HandleAsync(probe.Request);
+                clock.Stop();
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Sökningen ”{probe.Request.Query}” misslyckades: {result.Error!.Message}");
+                }
+
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                timings.Add((probe, clock.Elapsed.TotalMilliseconds, result.Value!.Total));
             }
 
-            timings.Add((probe, clock.Elapsed.TotalMilliseconds, result.Value!.Total));
+            passes.Add(Percentile(times, 95));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  p50 = {Percentile(times, 50):F1} ms, p95 = {passes[^1]:F1} ms, max = {times.Max():F1} ms"));
         }
 
         Console.WriteLine();
+        Console.WriteLine("Per sort, alla pass:");
         Console.WriteLine($"{"sort",-22} {"antal",5} {"p50",8} {"p95",8} {"max",8} {"träffar (median)",17}");
         foreach (var group in timings.GroupBy(t => t.Probe.Kind))
         {
@@ -57,7 +71,7 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
         }
 
         Console.WriteLine();
-        Console.WriteLine("Långsammast:");
+        Console.WriteLine("Långsammast (av alla pass):");
         foreach (var (probe, ms, total) in timings.OrderByDescending(t => t.Ms).Take(5))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ms,7:F1} ms  {probe.Kind,-20} ”{probe.Request.Query}” {Filters(probe.Request)} → {total} träffar"));
@@ -69,9 +83,10 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
         var all = timings.Select(t => t.Ms).ToList();
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p50 = {Percentile(all, 50):F1} ms, p99 = {Percentile(all, 99):F1} ms, max = {all.Max():F1} ms, medel = {all.Average():F1} ms"));
-        var p95 = Percentile(all, 95);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p95 = {p95:F1} ms"));
+            $"Alla {all.Count} mätta sökningar: p50 = {Percentile(all, 50):F1} ms, p95 = {Percentile(all, 95):F1} ms, p99 = {Percentile(all, 99):F1} ms, max = {all.Max():F1} ms"));
+        var p95 = passes.Order().ElementAt(passes.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"p95 = {p95:F1} ms (median av passens p95: {string.Join(", ", passes.Select(p => p.ToString("F1", CultureInfo.InvariantCulture)))})"));
         return p95;
     }
 

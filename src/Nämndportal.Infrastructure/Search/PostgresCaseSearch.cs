@@ -25,6 +25,7 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
         SET LOCAL pg_trgm.word_similarity_threshold = 0.5;
         SET LOCAL jit = off;
         SET LOCAL max_parallel_workers_per_gather = 0;
+        SET LOCAL plan_cache_mode = force_custom_plan;
         SET LOCAL statement_timeout = '15s';
         """;
 
@@ -219,6 +220,9 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
             parameters.Add(new NpgsqlParameter("number_pattern", NpgsqlDbType.Text) { Value = (object?)NumberPattern(query.Text) ?? DBNull.Value });
         }
 
+        // Prepared once per pooled connection: parsing this query costs several milliseconds. It is still planned
+        // for each search's own values (plan_cache_mode above), so a filter or a word never gets another's plan.
+        await command.PrepareAsync(cancellationToken);
         var hits = new List<CaseSearchHit>();
         var total = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
