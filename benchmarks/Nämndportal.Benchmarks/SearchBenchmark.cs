@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Search;
 using Nämndportal.Application.Security;
@@ -107,7 +108,7 @@ internal sealed class SearchBenchmark(IAppDbContextFactory dbFactory, string con
     private SearchCasesHandler Handler(BenchUser user)
     {
         var access = new AccessService(dbFactory, user, TimeProvider.System);
-        return new SearchCasesHandler(dbFactory, access, new PostgresCaseSearch(dbFactory), new SearchCasesValidator());
+        return new SearchCasesHandler(dbFactory, access, new PostgresCaseSearch(dbFactory), new SearchCasesValidator(), new AuditTrailRecorder(user, TimeProvider.System));
     }
 
     private async Task<List<Probe>> MixAsync(int seed, int count)

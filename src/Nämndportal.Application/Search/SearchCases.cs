@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
@@ -64,7 +65,9 @@ public sealed record CaseSearchHit(
     int? HandlingOrdinal,
     string? HandlingDescription,
     string TitleSnippet,
-    string? Snippet);
+    string? Snippet,
+    Guid? HandlingId = null,
+    bool HandlingIsSecret = false);
 
 public sealed record CaseSearchResult(IReadOnlyList<CaseSearchHit> Hits, int Total, int Page, int PageSize)
 {
@@ -86,7 +89,8 @@ public sealed class SearchCasesValidator : AbstractValidator<SearchCases>
     }
 }
 
-public sealed class SearchCasesHandler(IAppDbContextFactory dbFactory, AccessService access, ICaseSearch search, IValidator<SearchCases> validator)
+public sealed class SearchCasesHandler(
+    IAppDbContextFactory dbFactory, AccessService access, ICaseSearch search, IValidator<SearchCases> validator, AuditTrailRecorder auditTrail)
 {
     public async Task<Result<CaseSearchResult>> HandleAsync(SearchCases request, CancellationToken cancellationToken = default)
     {
@@ -126,7 +130,34 @@ public sealed class SearchCasesHandler(IAppDbContextFactory dbFactory, AccessSer
             new CaseSearchQuery(text, request.OrganId, request.Status, request.Year, request.CaseOfficerUserId, readable, secret, officerOf, userId,
                 (request.Page - 1) * request.PageSize, request.PageSize),
             cancellationToken);
+        await RecordSecretSnippetsAsync(page.Hits, cancellationToken);
         return Result<CaseSearchResult>.Ok(new CaseSearchResult(page.Hits, page.Total, request.Page, request.PageSize));
+    }
+
+    /// <summary>
+    /// A snippet quoted from a secret-marked handling (only ever shown to those who may read it) is a read of it, and
+    /// is written to the audit trail like opening it (domain rule 22, spårbarhet), before the result is handed out.
+    /// </summary>
+    private async Task RecordSecretSnippetsAsync(IReadOnlyList<CaseSearchHit> hits, CancellationToken cancellationToken)
+    {
+        var quoted = hits.Where(h => h is { HandlingIsSecret: true, HandlingId: not null, Snippet: not null }).ToList();
+        if (quoted.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = quoted.Select(h => h.HandlingId!.Value).ToList();
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        foreach (var hit in quoted)
+        {
+            if (documents.TryGetValue(hit.HandlingId!.Value, out var document))
+            {
+                auditTrail.SecretRead(db, document, hit.Number, null, download: false);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string? Normalise(string? query)

@@ -117,7 +117,7 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
                p.best, coalesce(doc.ordinal, txt.ordinal) AS ordinal, coalesce(doc.description, txt.description) AS description,
                ts_headline('swedish', c.title, q.tsq, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS title_snippet,
                CASE p.best WHEN 1 THEN rep.snippet WHEN 2 THEN doc.snippet WHEN 3 THEN txt.snippet END AS snippet,
-               p.total
+               p.total, coalesce(doc.id, txt.id) AS handling_id, coalesce(doc.secret, txt.secret, false) AS handling_secret
           FROM page p
           JOIN cases c ON c.id = p.case_id
           JOIN organs o ON o.id = c.organ_id
@@ -129,7 +129,7 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
                  WHERE p.best = 1 AND r.case_id = c.id
           ) rep ON true
           LEFT JOIN LATERAL (
-                SELECT d.ordinal, d.description,
+                SELECT d.id, d.ordinal, d.description, d.secrecy_provision IS NOT NULL AS secret,
                        ts_headline('swedish', d.description || coalesce(' – ' || d.counterpart, ''), q.tsq, @snippet_options) AS snippet
                   FROM case_documents d
                  WHERE p.best = 2 AND d.case_id = c.id
@@ -141,7 +141,7 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
           LEFT JOIN LATERAL (
                 -- ts_headline reads the whole text it is given: quote from a window around the first place a
                 -- word of the query appears (by its stem), not from a text of forty pages.
-                SELECT d.ordinal, d.description,
+                SELECT d.id, d.ordinal, d.description, d.secrecy_provision IS NOT NULL AS secret,
                        ts_headline('swedish', substr(t.text, greatest(1, coalesce(w.at, 1) - 300), 1500), q.tsq, @snippet_options) AS snippet
                   FROM document_texts t
                   JOIN case_documents d ON d.id = t.document_id
@@ -161,7 +161,7 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
         SELECT c.id, c.number, c.title, o.short_name, c.status, c.year, c.registered_on,
                coalesce(nullif(u.display_name, ''), u.email) AS officer_name,
                -1 AS best, NULL::int AS ordinal, NULL::text AS description, c.title AS title_snippet, NULL::text AS snippet,
-               (SELECT count(*) FROM cases c WHERE {{Scope}}) AS total
+               (SELECT count(*) FROM cases c WHERE {{Scope}}) AS total, NULL::uuid AS handling_id, false AS handling_secret
           FROM cases c
           JOIN organs o ON o.id = c.organ_id
           LEFT JOIN users u ON u.id = c.case_officer_user_id
@@ -280,6 +280,8 @@ public sealed partial class PostgresCaseSearch(IAppDbContextFactory dbFactory) :
             reader.IsDBNull(9) ? null : reader.GetInt32(9),
             reader.IsDBNull(10) ? null : reader.GetString(10),
             reader.GetString(11),
-            reader.IsDBNull(12) ? null : reader.GetString(12));
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            reader.IsDBNull(14) ? null : reader.GetGuid(14),
+            reader.GetBoolean(15));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Search;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
@@ -119,6 +120,11 @@ public class SearchCasesTests(DatabaseFixture database) : IntegrationTest(databa
             shared.Total.ShouldBe(outsider == world.MemberB ? 0 : 1);
         }
 
+        await using (var db = Database.CreateContext())
+        {
+            (await db.AuditTrail.CountAsync()).ShouldBe(0, "nothing secret was shown, so nothing secret was read");
+        }
+
         // The case itself is still there for the ledamot, found by its own words, with nothing of the secret handling.
         var own = (await SearchAsync(world.MemberA, "Norrby")).Hits.ShouldHaveSingleItem();
         own.CaseId.ShouldBe(world.SchoolCase.Id);
@@ -140,6 +146,14 @@ public class SearchCasesTests(DatabaseFixture database) : IntegrationTest(databa
 
             (await SearchAsync(insider, "Qvist")).Hits.ShouldHaveSingleItem().CaseId.ShouldBe(world.SchoolCase.Id);
             (await SearchAsync(insider, "stödboende")).Total.ShouldBe(2);
+        }
+
+        // Each quote from the secret handling shown to them is a read of it, in the audit trail.
+        await using (var db = Database.CreateContext())
+        {
+            var reads = await db.AuditTrail.Where(a => a.Action == Domain.AuditTrail.AuditActions.SecretRead).ToListAsync();
+            reads.Select(r => r.UserId).Distinct().Order().ShouldBe(new[] { world.SecretaryA.UserId, world.OfficerA.UserId, world.Registrar.UserId }.Order());
+            reads.ShouldAllBe(r => r.CaseId == world.SchoolCase.Id && r.Summary.Contains("Handling 1 i ärende OMF-2024-149"));
         }
     }
 
@@ -360,6 +374,7 @@ public class SearchCasesTests(DatabaseFixture database) : IntegrationTest(databa
     private SearchCasesHandler Handler(TestUser user)
     {
         var factory = new TestDbContextFactory(Database, user, _clock);
-        return new SearchCasesHandler(factory, new AccessService(factory, user, _clock), new PostgresCaseSearch(factory), new SearchCasesValidator());
+        return new SearchCasesHandler(
+            factory, new AccessService(factory, user, _clock), new PostgresCaseSearch(factory), new SearchCasesValidator(), new AuditTrailRecorder(user, _clock));
     }
 }
