@@ -10,11 +10,13 @@ using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Pdf;
+using Nämndportal.Application.Search;
 using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Jobs;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.Infrastructure.RichText;
 using Nämndportal.Infrastructure.Persistence;
+using Nämndportal.Infrastructure.Search;
 using Nämndportal.Infrastructure.Seeding;
 
 namespace Nämndportal.Infrastructure;
@@ -93,6 +95,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<ICaseSearch, PostgresCaseSearch>();
         return services;
     }
 
