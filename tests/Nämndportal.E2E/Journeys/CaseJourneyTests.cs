@@ -83,12 +83,31 @@ public partial class CaseJourneyTests(PortalFixture portal)
         await Expect(officer.GetByTestId("timeline")).ToContainTextAsync("Status ändrades från under beredning till klart för beslut.");
         await Journey.ExpectNoErrorBannerAsync(officer);
 
-        // A member of another organ (Erika is ersättare in SUN only): not in her list, and the URL answers as if it did not exist.
+        // Search: the officer finds the case by a word of its title and by the secret handling's description;
+        // Lars, ledamot of the same organ, finds the case but not through the secret handling.
+        await officer.GotoAsync(portal.App.BaseUrl + "/sok?q=nattpatrullen");
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Hemtjänstens nattpatrull i Norrby" })).ToBeVisibleAsync();
+        await officer.GotoAsync(portal.App.BaseUrl + "/sok?q=klagom%C3%A5l");
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Hemtjänstens nattpatrull i Norrby" })).ToBeVisibleAsync();
+        var member = await portal.Browser.NewPageAsync();
+        await Journey.LogInAsync(member, portal.App.BaseUrl, "ledamot@exempelby.se");
+        await member.GotoAsync(portal.App.BaseUrl + "/sok?q=nattpatrullen");
+        await Expect(member.GetByRole(AriaRole.Link, new() { Name = "Hemtjänstens nattpatrull i Norrby" })).ToBeVisibleAsync();
+        await member.GotoAsync(portal.App.BaseUrl + "/sok?q=klagom%C3%A5l");
+        await Expect(member.GetByText("Inga träffar.")).ToBeVisibleAsync();
+        await member.GotoAsync(caseUrl);
+        await Expect(member.Locator(".documents-section").GetByText("Tillsynsbeslut om nattpatrullen")).ToBeVisibleAsync();
+        await Expect(member.GetByText("Klagomål på nattpatrullens besök")).ToHaveCountAsync(0);
+
+        // A member of another organ (Erika is ersättare in SUN only): not in her list, not in search, and the URL
+        // answers as if it did not exist.
         var outsider = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(outsider, portal.App.BaseUrl, "ersattare@exempelby.se");
         await outsider.GotoAsync(portal.App.BaseUrl + "/arenden");
         await Expect(outsider.GetByRole(AriaRole.Heading, new() { Name = "Ärenden", Level = 1 })).ToBeVisibleAsync();
         await Expect(outsider.GetByText("Hemtjänstens nattpatrull i Norrby")).ToHaveCountAsync(0);
+        await outsider.GotoAsync(portal.App.BaseUrl + "/sok?q=nattpatrullen");
+        await Expect(outsider.GetByText("Inga träffar.")).ToBeVisibleAsync();
         await outsider.GotoAsync(caseUrl);
         await Expect(outsider.GetByRole(AriaRole.Alert)).ToContainTextAsync("finns inte, eller så saknar du behörighet");
         await Expect(outsider.GetByText("Hemtjänstens nattpatrull i Norrby")).ToHaveCountAsync(0);
