@@ -96,7 +96,7 @@ public sealed class AddDocumentHandler(
             // lock: two uploads at once get consecutive numbers and see each other's checksums.
             await using var transaction = await db.BeginTransactionAsync(cancellationToken);
             await db.LockCaseDocumentsAsync(@case.Id, cancellationToken);
-            if (await DocumentFiles.DuplicateAsync(db, @case.Id, file.Sha256, cancellationToken) is { } duplicate)
+            if (await DocumentFiles.DuplicateAsync(db, @case, grants, file.Sha256, cancellationToken) is { } duplicate)
             {
                 return duplicate;
             }

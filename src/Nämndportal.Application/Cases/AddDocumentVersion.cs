@@ -74,7 +74,7 @@ public sealed class AddDocumentVersionHandler(
         {
             await using var transaction = await db.BeginTransactionAsync(cancellationToken);
             await db.LockCaseDocumentsAsync(@case.Id, cancellationToken);
-            if (await DocumentFiles.DuplicateAsync(db, @case.Id, file.Sha256, cancellationToken) is { } duplicate)
+            if (await DocumentFiles.DuplicateAsync(db, @case, grants, file.Sha256, cancellationToken) is { } duplicate)
             {
                 return duplicate;
             }

@@ -87,19 +87,28 @@ internal static class DocumentFiles
         var result = clean.ToString().Trim().TrimStart('.').Trim();
         if (result.Length > 200)
         {
+            // A name this long keeps its extension for the type check, unless the extension itself is absurd.
             var extension = Path.GetExtension(result);
-            result = result[..(200 - extension.Length)] + extension;
+            result = extension.Length < 20 ? result[..(200 - extension.Length)] + extension : result[..200];
         }
 
         return result.Length == 0 ? null : result;
     }
 
-    /// <summary>The same bytes already in the case (in any handling and version) are refused, naming where they are.</summary>
-    public static async Task<Error?> DuplicateAsync(IAppDbContext db, Guid caseId, string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same bytes already in the case (in any handling and version the user may see) are refused, naming where
+    /// they are. Secret handlingar take part only for those who may read them: otherwise an upload would confirm
+    /// what a hidden handling contains.
+    /// </summary>
+    public static async Task<Error?> DuplicateAsync(IAppDbContext db, Case @case, AccessSnapshot grants, string sha256, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(grants);
+        var caseId = @case.Id;
+        var mayReadSecret = grants.CanReadSecret(@case.OrganId, @case.CaseOfficerUserId);
         var existing = await (from v in db.DocumentVersions
                               join d in db.CaseDocuments on v.DocumentId equals d.Id
-                              where v.CaseId == caseId && v.Sha256 == sha256
+                              where v.CaseId == caseId && v.Sha256 == sha256 && (mayReadSecret || d.SecrecyProvision == null)
                               orderby d.Ordinal, v.Number
                               select new { d.Ordinal, v.Number }).FirstOrDefaultAsync(cancellationToken);
         return existing is null
@@ -149,7 +158,7 @@ internal static class DocumentFiles
     /// <summary>The name to record as who marked a handling secret (OSL 5:5): the display name, else the user name.</summary>
     public static async Task<string> MarkerNameAsync(IUserDirectory users, ICurrentUser user, CancellationToken cancellationToken)
     {
-        if (user.UserId is { } id && (await users.DisplayNamesAsync([id], cancellationToken)).TryGetValue(id, out var name))
+        if (user.UserId is { } id && (await users.DisplayNamesAsync([id], cancellationToken)).TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name))
         {
             return name;
         }

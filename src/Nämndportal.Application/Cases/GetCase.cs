@@ -43,7 +43,11 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, AccessService
         var descriptions = documents.ToDictionary(d => d.Id, d => d.Description);
 
         var links = await db.CaseLinks.AsNoTracking().Where(l => l.FirstCaseId == caseId || l.SecondCaseId == caseId).ToListAsync(cancellationToken);
-        var otherIds = links.Select(l => l.Other(caseId)).ToList();
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
+        // The other cases of today's links and of the timeline's link lines (a removed link stays on the timeline).
+        var otherIds = links.Select(l => l.Other(caseId))
+            .Concat(events.Where(e => e.OtherCaseId is not null).Select(e => e.OtherCaseId!.Value))
+            .Distinct().ToList();
         var others = await db.Cases.AsNoTracking().Where(c => otherIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var related = new List<RelatedCase>();
         foreach (var link in links)
@@ -56,7 +60,6 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, AccessService
 
         related.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
 
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
         var meetingIds = events.Where(e => e.MeetingId is not null).Select(e => e.MeetingId!.Value).Distinct().ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.StartsAt, cancellationToken);
         var timeline = events

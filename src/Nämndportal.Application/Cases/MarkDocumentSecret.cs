@@ -58,6 +58,12 @@ public sealed class MarkDocumentSecretHandler(
         }
 
         var (document, @case) = found;
+        if (document.IsSecret)
+        {
+            // A marking is changed only by taking it away and marking anew, so the first one's date and name are not lost.
+            return Error.Invalid($"Handling {document.Ordinal} är redan sekretessmarkerad enligt {document.SecrecyProvision}.");
+        }
+
         var now = clock.GetUtcNow();
         try
         {

@@ -46,7 +46,17 @@ public sealed class RenderDocumentPdfJob(
         }
 
         var content = await db.FileBlobs.AsNoTracking().Where(b => b.Sha256 == version.Sha256).Select(b => b.Content).SingleAsync(cancellationToken);
-        var conversion = await converter.ConvertAsync(content, version.Kind, cancellationToken);
+        PdfConversion conversion;
+        try
+        {
+            conversion = await converter.ConvertAsync(content, version.Kind, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The handling must say that no PDF came, not wait for one for ever.
+            logger.LogError(ex, "PDF conversion of version {VersionId} ({Kind}) threw", versionId, version.Kind);
+            conversion = PdfConversion.Failed("ett oväntat fel inträffade vid konverteringen");
+        }
         var problem = conversion.Problem;
         if (conversion.Pdf is { } rendition)
         {

@@ -34,7 +34,6 @@ public sealed class UnlinkCasesHandler(IAppDbContextFactory dbFactory, AccessSer
         var who = user.UserName ?? "system";
         db.CaseEvents.Add(CaseEvent.Linked(@case.Id, now, who, other, linked: false));
         db.CaseEvents.Add(CaseEvent.Linked(other, now, who, @case.Id, linked: false));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<bool>.Ok(true);
+        return await db.SaveOrConflictAsync(link, true, cancellationToken);
     }
 }

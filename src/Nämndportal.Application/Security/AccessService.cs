@@ -73,7 +73,7 @@ public sealed class AccessSnapshot
             // Least privilege: running the system does not make one a party to a secret matter.
             return operation != Operation.ReadSecretDocuments
                 || _user.IsInRole(Roles.Registrar)
-                || (organId is { } secretOrgan && _secretaryOf.Contains(secretOrgan));
+                || (organId is { } secretOrgan && _user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(secretOrgan));
         }
 
         var date = onDate ?? _today;

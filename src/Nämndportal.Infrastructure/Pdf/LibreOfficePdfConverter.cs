@@ -27,21 +27,23 @@ public sealed class LibreOfficePdfConverter(IOptions<LibreOfficeOptions> options
         }
 
         await _slots.WaitAsync(cancellationToken);
-        var work = Directory.CreateTempSubdirectory("naemndportal-pdf-");
+        DirectoryInfo? work = null;
         try
         {
+            work = Directory.CreateTempSubdirectory("naemndportal-pdf-");
             return await RunAsync(work.FullName, content, kind, cancellationToken);
         }
         finally
         {
+            // Released whatever happened, or a few failures would leave every later conversion waiting.
             _slots.Release();
             try
             {
-                work.Delete(recursive: true);
+                work?.Delete(recursive: true);
             }
             catch (IOException ex)
             {
-                logger.LogWarning(ex, "Could not remove the conversion folder {Folder}", work.FullName);
+                logger.LogWarning(ex, "Could not remove the conversion folder {Folder}", work?.FullName);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using Nämndportal.E2E.Support;
 using Nämndportal.IntegrationTests.Cases;
 using static Microsoft.Playwright.Assertions;
@@ -8,7 +9,7 @@ namespace Nämndportal.E2E.Journeys;
 
 /// <summary>Issue 4's journey: a case officer prepares a case; a member of another organ can neither find nor open it.</summary>
 [Collection(PortalGroup.Name)]
-public partial class CaseJourneyTests(PortalFixture portal)
+public partial class CaseJourneyTests(PortalFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task Case_officer_prepares_a_case_and_a_member_of_another_organ_cannot_reach_it()
@@ -20,7 +21,7 @@ public partial class CaseJourneyTests(PortalFixture portal)
         catch
         {
             // An error banner names only an error id; the app's own log says what happened.
-            Console.WriteLine("The portal's log:\n" + portal.App.OutputTail);
+            output.WriteLine("The portal's log:\n" + portal.App.Output);
             throw;
         }
     }

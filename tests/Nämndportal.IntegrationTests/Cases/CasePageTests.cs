@@ -119,7 +119,10 @@ public class CasePageTests(DatabaseFixture database) : IntegrationTest(database)
 
         var unlink = new UnlinkCasesHandler(Factory(_officer), Access(_officer), _officer, _clock);
         (await unlink.HandleAsync(new UnlinkCases(second.Id, back.Related[0].LinkId))).Succeeded.ShouldBeTrue();
-        (await Get(_officer, first.Id)).Value!.Related.ShouldBeEmpty();
+        var afterUnlink = (await Get(_officer, first.Id)).Value!;
+        afterUnlink.Related.ShouldBeEmpty();
+        afterUnlink.Timeline.Select(t => t.Text).Take(2).ShouldBe(["Länken till OMF-2026-2 togs bort.", "Länkades till OMF-2026-2."]);
+        (await unlink.HandleAsync(new UnlinkCases(second.Id, back.Related[0].LinkId))).Error!.Code.ShouldBe("not_found");
     }
 
     [Fact]

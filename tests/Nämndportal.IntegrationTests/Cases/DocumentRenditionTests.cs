@@ -171,4 +171,27 @@ public class DocumentRenditionTests(DatabaseFixture database) : DocumentTest(dat
         ExtractDocumentTextJob.Normalise(["Års\u00ADbokslutet  för\themtjänsten\r\n2026\0", "   ", "Sida\u00A0tre "])
             .ShouldBe("Årsbokslutet för hemtjänsten 2026\nSida tre");
     }
+
+    [Fact]
+    public async Task A_conversion_that_throws_leaves_the_handling_saying_no_pdf_came()
+    {
+        var added = await AddAsync("klagomal.docx", TestFiles.Docx("Ett klagomål."));
+        var job = new RenderDocumentPdfJob(
+            Factory(TestUser.Anonymous), new ThrowingConverter(), new PdfPigReader(), Jobs,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RenderDocumentPdfJob>.Instance);
+
+        await job.RunAsync(added.VersionId, CancellationToken.None);
+
+        await using var db = Database.CreateContext();
+        var version = await db.DocumentVersions.SingleAsync();
+        version.RenditionStatus.ShouldBe(RenditionStatus.Failed);
+        version.RenditionError.ShouldNotBeNull();
+        version.RenditionError.ShouldContain("ett oväntat fel inträffade vid konverteringen");
+    }
+
+    private sealed class ThrowingConverter : Application.Pdf.IPdfConverter
+    {
+        public Task<Application.Pdf.PdfConversion> ConvertAsync(byte[] content, FileKind kind, CancellationToken cancellationToken = default) =>
+            throw new IOException("No space left on device");
+    }
 }

@@ -133,13 +133,44 @@ public class DocumentSecrecyTests(DatabaseFixture database) : DocumentTest(datab
     {
         var added = await AddAsync("utredning.pdf", TestFiles.Pdf("Utredning"));
         var seen = (await ListHandler(Secretary).HandleAsync(new ListCaseDocuments(Case.Id))).Value!.Documents[0].Version;
-        (await MarkHandler(CaseOfficer).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 26 kap. 1 §", Version = seen })).Succeeded.ShouldBeTrue();
+        var first = await MarkHandler(CaseOfficer).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 26 kap. 1 §", Version = seen });
+        first.Error.ShouldBeNull();
 
-        var late = await MarkHandler(Secretary).HandleAsync(new MarkDocumentSecret { DocumentId = added.DocumentId, Provision = "OSL 21 kap. 1 §", Version = seen });
+        // The secretary, still looking at the unmarked handling, takes away a marking she has not seen.
+        var late = await UnmarkHandler(Secretary).HandleAsync(new RemoveDocumentSecrecy(added.DocumentId, seen));
 
         late.Error!.Code.ShouldBe("conflict");
         await using var db = Database.CreateContext();
         (await db.CaseDocuments.SingleAsync()).SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");
+    }
+
+    [Fact]
+    public async Task A_marked_handling_is_not_marked_again_over_its_first_marking()
+    {
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §", description: "Orosanmälan");
+
+        var again = await MarkHandler(CaseOfficer).HandleAsync(new MarkDocumentSecret { DocumentId = secret.DocumentId, Provision = "OSL 21 kap. 1 §" });
+
+        again.Error!.Message.ShouldBe("Handling 1 är redan sekretessmarkerad enligt OSL 26 kap. 1 §.");
+        await using var db = Database.CreateContext();
+        var document = await db.CaseDocuments.SingleAsync();
+        document.SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");
+        document.SecrecyMarkedByUserId.ShouldBe(Secretary.UserId);
+    }
+
+    [Fact]
+    public async Task Uploading_a_secret_handlings_bytes_tells_nothing_to_someone_who_may_not_read_it()
+    {
+        var bytes = TestFiles.Pdf("Orosanmalan om en namngiven person");
+        await AddAsync("orosanmalan.pdf", bytes, secrecy: "OSL 26 kap. 1 §", description: "Orosanmälan");
+
+        // Another handläggare of the organ, not the case's own, guesses the hidden handling's file: no answer tells him.
+        var guess = await AddHandler(OtherOfficer).HandleAsync(Upload("gissning.pdf", bytes, "Gissning"));
+        guess.Error.ShouldBeNull();
+
+        // The secretary, who may read it, is told where the same file already is.
+        var again = await AddHandler(Secretary).HandleAsync(Upload("igen.pdf", bytes, "Igen"));
+        again.Error!.Message.ShouldBe("Filen finns redan i ärendet som handling 1, version 1.");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class DatabaseUserDirectory(DatabaseFixture database) : IUserDirec
     {
         await using var db = database.CreateContext();
         return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.Id.ToString(), cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id.ToString() : u.DisplayName, cancellationToken);
     }
 
     public async Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default)
