@@ -1,28 +1,45 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
+using Nämndportal.Infrastructure.Persistence;
 
 namespace Nämndportal.Infrastructure.Identity;
 
-/// <summary>The use cases' view of the login accounts, backed by ASP.NET Core Identity.</summary>
-public sealed class UserDirectory(UserManager<ApplicationUser> users) : IUserDirectory
+/// <summary>
+/// The use cases' view of the login accounts, backed by ASP.NET Core Identity. Reads use a context of their own:
+/// the UserManager's context is shared by a whole Blazor circuit, and two sections of one page asking for names at
+/// the same moment must not meet in it.
+/// </summary>
+public sealed class UserDirectory(UserManager<ApplicationUser> users, IDbContextFactory<AppDbContext> dbFactory) : IUserDirectory
 {
-    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
-        await users.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id.ToString() : u.DisplayName, cancellationToken);
+    }
 
-    public async Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        await users.Users.AsNoTracking().Where(u => u.Id == userId)
+    public async Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new UserContact(string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? string.Empty : u.DisplayName, u.Email))
             .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Application.Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default)
     {
         var staffRoles = Application.Security.Roles.All.Except([Application.Security.Roles.Member, Application.Security.Roles.Substitute]).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where staffRoles.Contains(r.Name!)
+                          select new { u.Id, u.DisplayName, u.Email, Role = r.Name! }).ToListAsync(cancellationToken);
         var staff = new Dictionary<Guid, string>();
         foreach (var role in staffRoles)
         {
-            foreach (var user in await users.GetUsersInRoleAsync(role))
+            foreach (var user in rows.Where(r => r.Role == role))
             {
                 staff[user.Id] = $"{(string.IsNullOrEmpty(user.DisplayName) ? user.Email : user.DisplayName)} ({role})";
             }
