@@ -69,8 +69,8 @@ public sealed class AddDocumentHandler(
         ArgumentNullException.ThrowIfNull(request);
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
-        if (@case is null || !grants.Can(Operation.PrepareCase, @case.OrganId))
+        var @case = await db.FindCaseAsync(grants, request.CaseId, cancellationToken, Operation.PrepareCase);
+        if (@case is null)
         {
             return Error.NotFound("Ärendet");
         }

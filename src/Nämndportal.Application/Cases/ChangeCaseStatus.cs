@@ -16,8 +16,8 @@ public sealed class ChangeCaseStatusHandler(IAppDbContextFactory dbFactory, Acce
         ArgumentNullException.ThrowIfNull(request);
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
-        if (@case is null || !grants.Can(Operation.ReadCase, @case.OrganId))
+        var @case = await db.FindCaseAsync(grants, request.CaseId, cancellationToken, track: true);
+        if (@case is null)
         {
             return Error.NotFound("Ärendet");
         }

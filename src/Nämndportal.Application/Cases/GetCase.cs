@@ -24,8 +24,8 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, AccessService
     {
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case is null || !grants.Can(Operation.ReadCase, @case.OrganId))
+        var @case = await db.FindCaseAsync(grants, caseId, cancellationToken);
+        if (@case is null)
         {
             return Error.NotFound("Ärendet");
         }

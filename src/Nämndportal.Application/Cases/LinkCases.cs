@@ -16,8 +16,8 @@ public sealed class LinkCasesHandler(IAppDbContextFactory dbFactory, AccessServi
         ArgumentNullException.ThrowIfNull(request);
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
-        if (@case is null || !grants.Can(Operation.ReadCase, @case.OrganId))
+        var @case = await db.FindCaseAsync(grants, request.CaseId, cancellationToken);
+        if (@case is null)
         {
             return Error.NotFound("Ärendet");
         }

@@ -15,10 +15,10 @@ public sealed class UnlinkCasesHandler(IAppDbContextFactory dbFactory, AccessSer
         ArgumentNullException.ThrowIfNull(request);
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
+        var @case = await db.FindCaseAsync(grants, request.CaseId, cancellationToken);
         var link = await db.CaseLinks.SingleOrDefaultAsync(
             l => l.Id == request.LinkId && (l.FirstCaseId == request.CaseId || l.SecondCaseId == request.CaseId), cancellationToken);
-        if (@case is null || link is null || !grants.Can(Operation.ReadCase, @case.OrganId))
+        if (@case is null || link is null)
         {
             return Error.NotFound("Länken");
         }
