@@ -15,6 +15,13 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
 
 var builder = WebApplication.CreateBuilder(args);
+// Scopes and the whole container are validated in every environment, not only Development: a service that
+// resolves a scoped one from the root provider fails at start-up and in every test, never first for a user.
+builder.Host.UseDefaultServiceProvider(options =>
+{
+    options.ValidateScopes = true;
+    options.ValidateOnBuild = true;
+});
 // Serve package assets (MudBlazor) from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSerilog((services, logger) => logger
@@ -25,6 +32,9 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
+
+// Kestrel's own "Server: Kestrel" header names the software to an attacker; it is not sent.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
 
@@ -68,13 +78,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+app.UseSecurityHeaders(SecurityHeaders.Policies(app.Environment.IsDevelopment()));
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
-
 app.UseSerilogRequestLogging(options =>
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms");
 app.UseRequestLocalization();
@@ -82,6 +88,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
 app.UseAntiforgery();
+app.UseMiddleware<StaleFormMiddleware>();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
@@ -90,13 +97,30 @@ app.MapFileEndpoints();
 app.MapDocumentEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
+// Hangfire answers "text/html" without a charset, and a browser may then read its UTF-8 pages as Latin-1.
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/admin/jobb", StringComparison.Ordinal),
+    dashboard => dashboard.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.ContentType is "text/html")
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }));
 app.MapHangfireDashboard("/admin/jobb", new DashboardOptions
 {
     Authorization = [new HangfireDashboardAuthorization()],
     DashboardTitle = "Nämndportal – jobbkö",
     AppPath = "/",
 });
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The frame-ancestors rule is part of the one Content-Security-Policy the security headers send; Blazor adds no second one.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

@@ -24,6 +24,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddScoped<CircuitLifetime>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitLifetime>());
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

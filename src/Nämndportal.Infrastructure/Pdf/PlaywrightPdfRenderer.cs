@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -12,8 +13,13 @@ namespace Nämndportal.Infrastructure.Pdf;
 /// Renders a document model's Razor template to HTML and prints it with headless Chromium through Playwright.
 /// One browser is started on first use and reused; every document gets its own context and page.
 /// </summary>
+/// <remarks>
+/// The renderer is a singleton, but Blazor's <see cref="HtmlRenderer"/> resolves scoped services (the components'
+/// activity source among them): each document is rendered in a service scope of its own, never from the root
+/// provider, which a container that validates scopes (every environment here) refuses.
+/// </remarks>
 public sealed class PlaywrightPdfRenderer(
-    IServiceProvider services,
+    IServiceScopeFactory scopes,
     ILoggerFactory loggerFactory,
     IOptions<PdfOptions> options,
     ILogger<PlaywrightPdfRenderer> logger) : IPdfRenderer, IAsyncDisposable
@@ -72,7 +78,8 @@ public sealed class PlaywrightPdfRenderer(
         where TModel : class
     {
         var component = PdfTemplates.For(typeof(TModel));
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>

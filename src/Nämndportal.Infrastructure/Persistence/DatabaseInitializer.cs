@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Organisation;
@@ -11,6 +13,10 @@ public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRol
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // EF Core reads the applied migrations before it creates its history table, and on an empty database it
+        // logs that failed query as an error. Creating the table first (EF's own DDL, IF NOT EXISTS) keeps a
+        // first run's log free of error lines, so a real error there stands out.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nämndportal.Infrastructure.Pdf;
@@ -14,13 +18,21 @@ public sealed class PdfRendererFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        // The services the app gives Blazor's HtmlRenderer (some of them scoped), in a container that validates
+        // scopes as the app's does: a renderer that resolved them from the root provider fails here too.
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        var environment = new TestWebHostEnvironment();
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddSingleton<IWebHostEnvironment>(environment);
+        services.AddRazorComponents();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var options = Options.Create(new PdfOptions
         {
             ChromiumPath = Environment.GetEnvironmentVariable("NP_CHROMIUM_PATH") ?? "/usr/bin/chromium",
         });
         Renderer = new PlaywrightPdfRenderer(
-            _services,
+            _services.GetRequiredService<IServiceScopeFactory>(),
             _services.GetRequiredService<ILoggerFactory>(),
             options,
             _services.GetRequiredService<ILogger<PlaywrightPdfRenderer>>());
@@ -35,4 +47,20 @@ public sealed class PdfRendererFixture : IAsyncLifetime
             await _services.DisposeAsync();
         }
     }
+}
+
+/// <summary>What Razor components ask of the host, for a container built outside one.</summary>
+internal sealed class TestWebHostEnvironment : IWebHostEnvironment
+{
+    public string EnvironmentName { get; set; } = Environments.Production;
+
+    public string ApplicationName { get; set; } = "Nämndportal.Web";
+
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+
+    public string WebRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Nämndportal.Web.Security;
 
 namespace Nämndportal.Web.Components.Shared;
 
@@ -8,10 +9,19 @@ public sealed class PortalErrorBoundary : ErrorBoundary
 {
     [Inject] private ILogger<PortalErrorBoundary> Logger { get; set; } = default!;
 
+    [Inject] private CircuitLifetime Circuit { get; set; } = default!;
+
     public string? ErrorId { get; private set; }
 
     protected override Task OnErrorAsync(Exception exception)
     {
+        if (Circuit.IsClosed && exception is ObjectDisposedException or OperationCanceledException)
+        {
+            // The user left the page while it was loading: its circuit and services are gone, nobody sees this.
+            Logger.LogDebug("A page's work ended with its circuit: {Exception}", exception.GetType().Name);
+            return Task.CompletedTask;
+        }
+
         ErrorId = Guid.NewGuid().ToString("N")[..12];
         Logger.LogError(exception, "Unhandled error in a page, error id {ErrorId}", ErrorId);
         return Task.CompletedTask;
