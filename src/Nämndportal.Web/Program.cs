@@ -78,6 +78,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSerilogRequestLogging(options =>
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms");
 app.UseRequestLocalization();
+app.UseLoginRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
