@@ -43,11 +43,14 @@ public sealed class PortalSignInManager(
         {
             await audit.WriteAsync(AuditActions.LoggedIn, user.Id, user.UserName, "Inloggad med lösenord");
         }
+        else if (result.IsLockedOut && wasLocked)
+        {
+            await audit.WriteAsync(AuditActions.LockedOut, user.Id, user.UserName, "Inloggning nekad: kontot är låst");
+        }
         else if (result.IsLockedOut)
         {
-            await audit.WriteAsync(AuditActions.LockedOut, user.Id, user.UserName, wasLocked
-                ? "Inloggning nekad: kontot är låst"
-                : "Kontot låstes efter för många misslyckade inloggningsförsök");
+            await audit.WriteAsync(AuditActions.LoginFailed, user.Id, user.UserName, "Misslyckad inloggning: fel lösenord");
+            await audit.WriteAsync(AuditActions.LockedOut, user.Id, user.UserName, "Kontot låstes efter för många misslyckade inloggningsförsök");
         }
         else if (!result.RequiresTwoFactor)
         {
