@@ -39,7 +39,14 @@ public class LoginHardeningTests(DatabaseFixture database) : IntegrationTest(dat
         WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()).ShouldContain(WrongCode);
         (await second.GetAsync("/arenden")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        // The next step's code, sent by two browsers at the same moment: exactly one gets in.
+        // The next step's code, sent by four browsers at the same moment: exactly one gets in. (The failed-attempt
+        // count is cleared first, so that Identity's own bookkeeping of the replay above does not race the winner.)
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.ResetAccessFailedCountAsync((await users.FindByEmailAsync("admin@exempelby.se"))!);
+        }
+
         clock.Advance(TimeSpan.FromSeconds(30));
         var next = ReplayProofAuthenticatorTokenProvider.CodeAt(DemoUsers.AdministratorAuthenticatorKey, clock.GetUtcNow());
         var racers = new List<HttpClient>();
@@ -53,8 +60,7 @@ public class LoginHardeningTests(DatabaseFixture database) : IntegrationTest(dat
         var pages = await Task.WhenAll(racers.Select(async r => (await r.GetStringAsync("/konto/tvastegsverifiering"), r)));
         var answers = await Task.WhenAll(pages.Select(p =>
             p.r.PostAsync("/konto/tvastegsverifiering", AccountForms.Form(p.Item1, "login-2fa", ("Input.Code", next)))));
-        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
-        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(3);
+        answers.Select(a => a.StatusCode).OrderBy(s => s).ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Redirect]);
         racers.ForEach(r => r.Dispose());
     }
 
