@@ -61,12 +61,18 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = login.MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(login.LockoutMinutes);
+                options.Tokens.AuthenticatorTokenProvider = ReplayProofAuthenticatorTokenProvider.ProviderName;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProofAuthenticatorTokenProvider>(ReplayProofAuthenticatorTokenProvider.ProviderName);
+        services.Configure<UserSessionOptions>(configuration.GetSection(UserSessionOptions.SectionName));
+        services.AddScoped<LoginAuditTrail>();
+        services.AddScoped<UserSessions>();
+        services.AddSingleton<PostgresTicketStore>();
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Nämndportal")

@@ -84,6 +84,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging(options =>
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms");
 app.UseRequestLocalization();
+app.UseLoginRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

@@ -46,9 +46,9 @@ public static class WebServiceCollectionExtensions
             options.LoginPath = "/konto/logga-in";
             options.LogoutPath = "/konto/logga-ut";
             options.AccessDeniedPath = "/konto/atkomst-nekad";
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
-            options.SlidingExpiration = true;
+            // Lifetime and the server-side session store: see ServerSessions.
         });
+        services.AddServerSessions(configuration);
         AddOpenIdConnect(authentication, configuration);
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddAntiforgery(options => options.Cookie.Name = "np.af");

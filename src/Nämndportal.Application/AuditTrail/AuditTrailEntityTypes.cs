@@ -5,6 +5,9 @@ namespace Nämndportal.Application.AuditTrail;
 /// <summary>The kinds of record the audit trail names (the entity's type name in code), with their Swedish names.</summary>
 public static class AuditTrailEntityTypes
 {
+    /// <summary>Logins, logouts, second-factor changes and sessions: the line's entity id is the account's user id.</summary>
+    public const string Login = "Login";
+
     public static IReadOnlyDictionary<string, string> Names { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [nameof(Case)] = "Ärende",
@@ -12,6 +15,7 @@ public static class AuditTrailEntityTypes
         [nameof(DocumentVersion)] = "Version av handling",
         [nameof(OfficerReport)] = "Tjänsteskrivelse",
         [nameof(CaseLink)] = "Länk mellan ärenden",
+        [Login] = "Inloggning",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

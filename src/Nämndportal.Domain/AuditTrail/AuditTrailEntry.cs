@@ -62,5 +62,17 @@ public static class AuditActions
     public const string SecretRead = "Läst sekretessmarkerad handling";
     public const string SecretDownloaded = "Hämtat sekretessmarkerad handling";
 
-    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded];
+    // Logins (entity type "Login"): never a password or a code in the summary.
+    public const string LoggedIn = "Inloggad";
+    public const string LoginFailed = "Misslyckad inloggning";
+    public const string SecondFactorFailed = "Fel tvåstegskod";
+    public const string LockedOut = "Konto låst";
+    public const string LoggedOut = "Utloggad";
+    public const string SecondFactorChanged = "Tvåstegsverifiering ändrad";
+    public const string SessionEnded = "Session avslutad";
+
+    public static IReadOnlyList<string> Logins { get; } =
+        [LoggedIn, LoginFailed, SecondFactorFailed, LockedOut, LoggedOut, SecondFactorChanged, SessionEnded];
+
+    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded, .. Logins];
 }

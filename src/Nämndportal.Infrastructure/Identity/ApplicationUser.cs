@@ -6,4 +6,10 @@ namespace Nämndportal.Infrastructure.Identity;
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The time step of the last accepted authenticator code: a code of this step or an earlier one is refused (ASVS
+    /// 2.8.4). Written only by <see cref="ReplayProofAuthenticatorTokenProvider"/>'s conditional update.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

@@ -40,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
 
     public DbSet<Domain.Cases.CaseDocument> CaseDocuments => Set<Domain.Cases.CaseDocument>();
@@ -116,6 +118,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             b.ToTable("users");
             b.Property(u => u.DisplayName).HasMaxLength(200);
+            // Written only by the authenticator provider's conditional UPDATE; a save of a stale user never rolls it back.
+            b.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
         });
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");

@@ -16,8 +16,14 @@ public static class AccountEndpoints
     {
         var group = endpoints.MapGroup("/konto");
 
-        group.MapPost("/logga-ut", async (SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        group.MapPost("/logga-ut", async (HttpContext context, SignInManager<ApplicationUser> signInManager, LoginAuditTrail audit, [FromForm] string? returnUrl) =>
         {
+            // Signing out deletes the server-side session (PostgresTicketStore.RemoveAsync): a copy of the cookie is dead too.
+            if (Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            {
+                await audit.WriteAsync(Nämndportal.Domain.AuditTrail.AuditActions.LoggedOut, userId, context.User.Identity?.Name, "Utloggad");
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl, "/konto/logga-in"));
         });
@@ -69,6 +75,12 @@ public static class AccountEndpoints
                     await signInManager.SignInAsync(user, isPersistent: false, info.LoginProvider);
                     result = Microsoft.AspNetCore.Identity.SignInResult.Success;
                 }
+            }
+
+            if (result.Succeeded && await userManager.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } signedIn)
+            {
+                await context.RequestServices.GetRequiredService<LoginAuditTrail>().WriteAsync(
+                    Nämndportal.Domain.AuditTrail.AuditActions.LoggedIn, signedIn.Id, signedIn.UserName, "Inloggad via kommunens inloggningstjänst (OpenID Connect)");
             }
 
             await context.SignOutAsync(IdentityConstants.ExternalScheme);

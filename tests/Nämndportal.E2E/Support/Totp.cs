@@ -8,6 +8,38 @@ public static class Totp
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    private static readonly Dictionary<string, long> LastStep = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>
+    /// The code of a time step not used yet in this test run for the key: the portal accepts each step once per user
+    /// (ASVS 2.8.4), so a second login within the same 30 seconds waits for the next step, as a person would.
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(string base32Key)
+    {
+        var key = base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        await Gate.WaitAsync();
+        try
+        {
+            while (true)
+            {
+                var now = DateTimeOffset.UtcNow;
+                var step = now.ToUnixTimeSeconds() / 30;
+                if (!LastStep.TryGetValue(key, out var last) || step > last)
+                {
+                    LastStep[key] = step;
+                    return Code(key, now);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(30 - (now.ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(200));
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset now)
     {
         var key = Base32(base32Key);
