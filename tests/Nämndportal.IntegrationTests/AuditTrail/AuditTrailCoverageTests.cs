@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.AuditTrail;
 using Nämndportal.Domain.Organisation;
@@ -73,8 +74,17 @@ public class AuditTrailCoverageTests(DatabaseFixture database) : IntegrationTest
         ], ignoreOrder: true);
         changes.ShouldAllBe(c => !c.Summary.Contains("lars@example.org") && !c.Summary.Contains("070-123"), "names of fields, never their values");
 
-        await using var check = Database.CreateContext();
-        (await check.AuditTrail.ToListAsync()).ShouldAllBe(l => l.UserId == _admin.UserId && l.RemoteAddress == "192.0.2.17" && l.At == _clock.GetUtcNow());
+        await using (var check = Database.CreateContext())
+        {
+            (await check.AuditTrail.ToListAsync()).ShouldAllBe(l => l.UserId == _admin.UserId && l.RemoteAddress == "192.0.2.17" && l.At == _clock.GetUtcNow());
+        }
+
+        // The Händelselogg filters them by kind, under their Swedish names.
+        var adminFactory = new TestDbContextFactory(Database, _admin, _clock);
+        var list = (await new ListAuditTrailHandler(adminFactory, new AccessService(adminFactory, _admin, _clock), new ListAuditTrailValidator())
+            .HandleAsync(new ListAuditTrail { EntityType = nameof(Membership) })).Value!;
+        list.Rows.Select(r => (r.EntityTypeName, r.Summary)).ShouldBe(
+            [("Uppdrag", "Uppdrag för Lars Ledamot i OMN (ledamot): ändrade ValidTo"), ("Uppdrag", "Uppdrag för Lars Ledamot i OMN (ledamot)")]);
     }
 
     [Fact]
