@@ -1,4 +1,6 @@
 using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Organisation;
 
 namespace Nämndportal.Application.AuditTrail;
 
@@ -15,7 +17,21 @@ public static class AuditTrailEntityTypes
         [nameof(DocumentVersion)] = "Version av handling",
         [nameof(OfficerReport)] = "Tjänsteskrivelse",
         [nameof(CaseLink)] = "Länk mellan ärenden",
+
+        // Logins, logouts, second-factor changes and sessions (LoginAuditTrail).
         [Login] = "Inloggning",
+
+        // Organisation, login accounts and produced files (AuditTrailInterceptor's describers; GetStoredFile's secret reads).
+        [nameof(Organ)] = "Organ",
+        [nameof(Membership)] = "Uppdrag",
+        [nameof(OrganOfficial)] = "Tjänsteman vid organ",
+        [nameof(Term)] = "Mandatperiod",
+        [nameof(Person)] = "Person",
+        [nameof(Party)] = "Parti",
+        [nameof(SubstitutionRule)] = "Ersättartabell",
+        ["ApplicationUser"] = "Inloggningskonto",
+        ["UserRole"] = "Roll",
+        [nameof(StoredFile)] = "Framställd fil",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

@@ -1,11 +1,13 @@
 using Nämndportal.Application.Common;
 using Nämndportal.Domain.AuditTrail;
 using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Files;
 
 namespace Nämndportal.Application.AuditTrail;
 
 /// <summary>
-/// Writes the audit-trail lines that are not changes: reads and downloads of secret-marked handlingar. Changes to
+/// Writes the audit-trail lines that are not changes: reads and downloads of secret-marked handlingar and of produced
+/// files that hold secret material. Changes to
 /// cases and everything in them are recorded by the persistence layer on every save, without a call from here.
 /// Add the line to the same context as the read's other work and save it before the content is handed out.
 /// </summary>
@@ -21,5 +23,14 @@ public sealed class AuditTrailRecorder(ICurrentUser user, TimeProvider clock)
             download ? AuditActions.SecretDownloaded : AuditActions.SecretRead,
             nameof(CaseDocument), document.Id, document.CaseId,
             $"Handling {document.Ordinal}{version} i ärende {caseNumber} ({document.SecrecyProvision})"));
+    }
+
+    /// <summary>A download of a produced file that holds secret-marked material (<c>/filer/{id}</c>).</summary>
+    public void SecretFileRead(IAppDbContext db, Guid fileId, Guid? caseId, string what)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditTrail.Add(new AuditTrailEntry(
+            clock.GetUtcNow(), user.UserId, user.UserName, user.RemoteAddress,
+            AuditActions.SecretDownloaded, nameof(StoredFile), fileId, caseId, $"{what}, med sekretessmarkerat innehåll"));
     }
 }

@@ -145,21 +145,46 @@ internal static class AuditTrailQuery
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
+            // Matched on the summary as shown, so a checksum left out cannot be found by searching for it.
             var pattern = ContainsPattern(request.Text);
-            entries = entries.Where(e => EF.Functions.Like(e.Summary.ToLower(), pattern, Escape));
+            var secretVersions = SecretVersionIds(db);
+            entries = entries.Where(e => EF.Functions.Like(
+                (e.EntityType == VersionType && secretVersions.Contains(e.EntityId) && e.Summary.Contains(" (")
+                    ? e.Summary.Substring(0, e.Summary.IndexOf(" ("))
+                    : e.Summary).ToLower(),
+                pattern, Escape));
         }
 #pragma warning restore CA1304, CA1311, CA1862
 
         return entries;
     }
 
-    public static IQueryable<AuditTrailRow> Rows(IAppDbContext db, IQueryable<AuditTrailEntry> entries) =>
-        from e in entries
-        join c in db.Cases.AsNoTracking() on e.CaseId equals (Guid?)c.Id into cases
-        from c in cases.DefaultIfEmpty()
-        orderby e.At descending, e.Id descending
-        select new AuditTrailRow(e.Id, e.At, e.UserName, e.RemoteAddress, e.Action, e.EntityType, e.EntityId, e.CaseId,
-            c == null ? null : c.Number, e.Summary);
+    /// <summary>
+    /// The rows as shown and exported. A line about a version of a handling that is secret-marked now is shown without the
+    /// file's size and SHA-256 ("Version 1 av en handling"), also when it was written before the marking: they would let
+    /// one confirm a guess of the content.
+    /// </summary>
+    public static IQueryable<AuditTrailRow> Rows(IAppDbContext db, IQueryable<AuditTrailEntry> entries)
+    {
+        var secretVersions = SecretVersionIds(db);
+        return from e in entries
+               join c in db.Cases.AsNoTracking() on e.CaseId equals (Guid?)c.Id into cases
+               from c in cases.DefaultIfEmpty()
+               orderby e.At descending, e.Id descending
+               select new AuditTrailRow(e.Id, e.At, e.UserName, e.RemoteAddress, e.Action, e.EntityType, e.EntityId, e.CaseId,
+                   c == null ? null : c.Number,
+                   e.EntityType == VersionType && secretVersions.Contains(e.EntityId) && e.Summary.Contains(" (")
+                       ? e.Summary.Substring(0, e.Summary.IndexOf(" ("))
+                       : e.Summary);
+    }
+
+    private const string VersionType = nameof(Domain.Cases.DocumentVersion);
+
+    private static IQueryable<Guid?> SecretVersionIds(IAppDbContext db) =>
+        from v in db.DocumentVersions.AsNoTracking()
+        join d in db.CaseDocuments.AsNoTracking() on v.DocumentId equals d.Id
+        where d.SecrecyProvision != null
+        select (Guid?)v.Id;
 
     private const string Escape = "\\";
 

@@ -62,16 +62,22 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, AccessService
 
         var meetingIds = events.Where(e => e.MeetingId is not null).Select(e => e.MeetingId!.Value).Distinct().ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.StartsAt, cancellationToken);
+        // The timeline recorded who by user name, an e-mail address: show the person's name instead, never the address.
+        var actors = await users.DisplayNamesByUserNameAsync(events.Select(e => e.Actor).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var timeline = events
             .Where(e => e.DocumentId is null || !hidden.Contains(e.DocumentId.Value))
             .Where(e => e.OtherCaseId is null || (others.TryGetValue(e.OtherCaseId.Value, out var o) && grants.Can(Operation.ReadCase, o.OrganId)))
-            .Select(e => new TimelineEntry(e.At, e.Actor, Describe(e, descriptions, others, meetings)))
+            .Select(e => new TimelineEntry(e.At, ActorName(e.Actor, actors), Describe(e, descriptions, others, meetings)))
             .ToList();
 
         return Result<CaseDetails>.Ok(new CaseDetails(
             @case.Id, @case.Number, @case.Title, @case.OrganId, organName, @case.Status, @case.RegisteredOn,
             @case.CaseOfficerUserId, officer, @case.Version, canPrepare, next, timeline, related));
     }
+
+    /// <summary>The display name of who did it; "system" as it is; a login without a name, or one since removed, as "En användare".</summary>
+    private static string ActorName(string actor, IReadOnlyDictionary<string, string> names) =>
+        names.TryGetValue(actor, out var name) ? name : actor.Contains('@', StringComparison.Ordinal) ? "En användare" : actor;
 
     private static string Describe(CaseEvent e, Dictionary<Guid, string> descriptions, Dictionary<Guid, Case> others, Dictionary<Guid, DateTimeOffset> meetings)
     {

@@ -38,7 +38,7 @@ public sealed partial class RenderOfficerReportPdfJob(
         {
             task.ReportProgress(10, "Tjänsteskrivelsen hämtas");
             await db.SaveChangesAsync(cancellationToken);
-            var model = await BuildAsync(db, caseId, cancellationToken);
+            var (model, reportId) = await BuildAsync(db, caseId, cancellationToken);
             if (model is null)
             {
                 task.Fail("Tjänsteskrivelsen finns inte längre.", clock.GetUtcNow());
@@ -56,7 +56,9 @@ public sealed partial class RenderOfficerReportPdfJob(
             var pdf = await renderer.RenderAsync(model, layout, cancellationToken);
 
             task.ReportProgress(90, "PDF:en sparas");
-            var file = new StoredFile($"tjansteskrivelse-{FileSafe().Replace(model.CaseNumber, "-")}.pdf", "application/pdf", pdf, task.RequestedByUserId);
+            // Tied to the tjänsteskrivelse, not to the user who asked: whoever may read the report may read its PDF.
+            var file = StoredFile.ForOfficerReport(
+                $"tjansteskrivelse-{FileSafe().Replace(model.CaseNumber, "-")}.pdf", pdf, task.RequestedByUserId, reportId, caseId);
             db.StoredFiles.Add(file);
             task.Succeed(file.Id, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
@@ -71,13 +73,13 @@ public sealed partial class RenderOfficerReportPdfJob(
         }
     }
 
-    private async Task<OfficerReportDocumentModel?> BuildAsync(IAppDbContext db, Guid caseId, CancellationToken cancellationToken)
+    private async Task<(OfficerReportDocumentModel? Model, Guid ReportId)> BuildAsync(IAppDbContext db, Guid caseId, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         var report = await db.OfficerReports.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == caseId, cancellationToken);
         if (@case is null || report is null)
         {
-            return null;
+            return (null, Guid.Empty);
         }
 
         var organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == @case.OrganId, cancellationToken);
@@ -86,7 +88,7 @@ public sealed partial class RenderOfficerReportPdfJob(
             .OrderBy(d => d.Ordinal)
             .ToListAsync(cancellationToken);
         var municipality = options.Value.Municipality;
-        return new OfficerReportDocumentModel(
+        return (new OfficerReportDocumentModel(
             string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim(),
             report.Administration ?? organ.Administration,
             organ.Name,
@@ -105,7 +107,7 @@ public sealed partial class RenderOfficerReportPdfJob(
                 .Where(c => c.Html.Length > 0)
                 .Select(c => c with { Html = sanitizer.Sanitize(c.Html).Html })
                 .ToList(),
-            report.DispatchTo);
+            report.DispatchTo), report.Id);
     }
 
     [GeneratedRegex(@"[^0-9A-Za-z]+", RegexOptions.CultureInvariant)]

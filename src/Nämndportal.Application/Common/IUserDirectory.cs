@@ -15,6 +15,12 @@ public interface IUserDirectory
     Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default);
 
     Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The display names of the logins with these user names (any case), for lines that recorded who by user name (the
+    /// case timeline). A login without a display name is left out: the caller shows no e-mail address in its place.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> DisplayNamesByUserNameAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken = default);
 }
 
 public sealed record UserContact(string Name, string? Email);

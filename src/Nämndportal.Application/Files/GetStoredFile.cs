@@ -1,23 +1,75 @@
 using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.AuditTrail;
+using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Files;
-using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Application.Files;
 
-/// <summary>A produced file for download: only its owner or an administrator gets it.</summary>
-public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, ICurrentUser user)
+/// <summary>A produced file (<c>/filer/{id}</c>), for download.</summary>
+public sealed record GetStoredFile(Guid FileId);
+
+/// <param name="ContainsSecret">Holds secret-marked material: the response must not be cached.</param>
+public sealed record ProducedFile(string FileName, string ContentType, byte[] Content, bool ContainsSecret);
+
+/// <summary>
+/// A produced file, to whoever may read what it was made from, decided now through <see cref="AccessService"/>: the PDF of
+/// a tjänsteskrivelse to whoever may read the case's tjänsteskrivelse (ReadCase), and, if it holds secret material, only to
+/// those who may read the case's secret handlingar, with the read in the audit trail before a byte is handed out. A sample
+/// goes to the user who asked for it only. Administrators get no right of their own, and asking for a file gives none
+/// either: a member who has left the organ no longer gets the PDF they once made. Unknown and forbidden answer alike.
+/// </summary>
+public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessService access, AuditTrailRecorder auditTrail)
 {
-    public async Task<Result<StoredFile>> HandleAsync(Guid fileId, CancellationToken cancellationToken = default)
+    public async Task<Result<ProducedFile>> HandleAsync(GetStoredFile request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
-        if (file is null || !(user.IsInRole(Roles.Administrator) || (user.UserId is { } id && file.OwnerUserId == id)))
+        // The bytes are read only once access is decided (and a secret read recorded).
+        var file = await db.StoredFiles.AsNoTracking()
+            .Where(f => f.Id == request.FileId)
+            .Select(f => new { f.Id, f.FileName, f.ContentType, f.OwnerUserId, f.Source, f.SourceId, f.CaseId, f.ContainsSecret })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
         {
             return Error.NotFound("Filen");
         }
 
-        return Result<StoredFile>.Ok(file);
+        switch (file.Source)
+        {
+            case StoredFileSource.Sample:
+                if (grants.UserId is not { } me || file.OwnerUserId != me)
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                break;
+
+            case StoredFileSource.OfficerReport:
+                var @case = file.CaseId is { } caseId ? await db.FindCaseAsync(grants, caseId, cancellationToken) : null;
+                if (@case is null
+                    || !await db.OfficerReports.AnyAsync(r => r.Id == file.SourceId && r.CaseId == @case.Id, cancellationToken)
+                    || (file.ContainsSecret && !grants.CanReadSecret(@case.OrganId, @case.CaseOfficerUserId)))
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (file.ContainsSecret)
+                {
+                    auditTrail.SecretFileRead(db, file.Id, @case.Id, $"Tjänsteskrivelse i ärende {@case.Number} (PDF)");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
+            default:
+                // A kind without a rule of its own here is read by nobody.
+                return Error.NotFound("Filen");
+        }
+
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == file.Id).Select(f => f.Content).SingleAsync(cancellationToken);
+        return Result<ProducedFile>.Ok(new ProducedFile(file.FileName, file.ContentType, content, file.ContainsSecret));
     }
 }

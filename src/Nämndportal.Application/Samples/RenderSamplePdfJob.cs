@@ -58,7 +58,7 @@ public sealed class RenderSamplePdfJob(
             var merged = pdfTools.Merge(parts);
             var stamped = pdfTools.Stamp(merged, "Provutskrift");
 
-            var file = new StoredFile("provutskrift-kallelse.pdf", "application/pdf", stamped, task.RequestedByUserId);
+            var file = StoredFile.ForSample("provutskrift-kallelse.pdf", "application/pdf", stamped, task.RequestedByUserId);
             db.StoredFiles.Add(file);
             task.Succeed(file.Id, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);

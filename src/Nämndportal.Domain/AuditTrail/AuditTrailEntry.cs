@@ -42,7 +42,10 @@ public sealed class AuditTrailEntry
     /// <summary>One of <see cref="AuditActions"/>.</summary>
     public string Action { get; private set; }
 
-    /// <summary>The record's kind: Case, CaseDocument, DocumentVersion, OfficerReport, CaseLink.</summary>
+    /// <summary>
+    /// The record's kind: Case, CaseDocument, DocumentVersion, OfficerReport, CaseLink; Organ, Membership, OrganOfficial,
+    /// Term, Person, Party, SubstitutionRule, ApplicationUser, UserRole, StoredFile (Swedish names in AuditTrailEntityTypes).
+    /// </summary>
     public string EntityType { get; private set; }
 
     public Guid? EntityId { get; private set; }

@@ -82,6 +82,17 @@ public sealed partial class CaseDocument : Entity, IConcurrencyVersioned, ICaseO
         HideDescriptionPublicly = hideDescription;
     }
 
+    /// <summary>
+    /// The handling as a public page may show it: sender or recipient and description replaced by "(sekretess)" when
+    /// hidden publicly or when the handling is secret-marked (its description may itself be secret).
+    /// </summary>
+    public PublicDocumentView PublicView() => new(
+        Ordinal,
+        Direction,
+        DocumentDate,
+        Counterpart is null ? null : HideCounterpartPublicly || IsSecret ? PublicDocumentView.Withheld : Counterpart,
+        HideDescriptionPublicly || IsSecret ? PublicDocumentView.Withheld : Description);
+
     /// <summary>Marks the handling secret under an OSL provision, written as "OSL 26 kap. 1 §" (chapter, section, optional stycke/punkt).</summary>
     public void MarkSecret(string provision, DateOnly markedOn, Guid? markedByUserId, string markedByName)
     {

@@ -3,7 +3,12 @@ using Nämndportal.Domain.Common;
 
 namespace Nämndportal.Domain.Files;
 
-/// <summary>A file the portal produced (a rendered PDF), kept with its checksum so what was produced can be proven later.</summary>
+/// <summary>
+/// A file the portal produced (a rendered PDF), kept with its checksum so what was produced can be proven later. It is
+/// tied to what it was made from (<see cref="Source"/>, <see cref="SourceId"/>, <see cref="CaseId"/>): whoever may read
+/// that source may read the file, decided again at each download. The user who asked for it gets no right of their own,
+/// except for a <see cref="StoredFileSource.Sample"/>, which is made from nothing else.
+/// </summary>
 public sealed class StoredFile : Entity
 {
     private StoredFile()
@@ -14,7 +19,7 @@ public sealed class StoredFile : Entity
         Content = [];
     }
 
-    public StoredFile(string fileName, string contentType, byte[] content, Guid? ownerUserId)
+    private StoredFile(string fileName, string contentType, byte[] content, Guid? ownerUserId, StoredFileSource source, Guid? sourceId, Guid? caseId, bool containsSecret)
     {
         if (content.Length == 0)
         {
@@ -27,6 +32,10 @@ public sealed class StoredFile : Entity
         Length = content.LongLength;
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         OwnerUserId = ownerUserId;
+        Source = source;
+        SourceId = sourceId;
+        CaseId = caseId;
+        ContainsSecret = containsSecret;
     }
 
     public string FileName { get; private set; }
@@ -39,6 +48,34 @@ public sealed class StoredFile : Entity
 
     public byte[] Content { get; private set; }
 
-    /// <summary>Who may download it; null means only administrators.</summary>
+    /// <summary>Who asked for it. Grants nothing, except for a <see cref="StoredFileSource.Sample"/>: only its owner reads it.</summary>
     public Guid? OwnerUserId { get; private set; }
+
+    /// <summary>What kind of record it was made from.</summary>
+    public StoredFileSource Source { get; private set; }
+
+    /// <summary>The record it was made from (the <see cref="Domain.Cases.OfficerReport"/>'s id); null for a sample.</summary>
+    public Guid? SourceId { get; private set; }
+
+    /// <summary>The case of the source, when the source belongs to a case.</summary>
+    public Guid? CaseId { get; private set; }
+
+    /// <summary>
+    /// The printed document holds secret-marked material: only those who may read the case's secret handlingar get it,
+    /// and each download is written to the audit trail before the bytes go out.
+    /// </summary>
+    public bool ContainsSecret { get; private set; }
+
+    /// <summary>A sample (provutskrift) for <paramref name="ownerUserId"/>, the only one who may read it (nobody when null).</summary>
+    public static StoredFile ForSample(string fileName, string contentType, byte[] content, Guid? ownerUserId) =>
+        new(fileName, contentType, content, ownerUserId, StoredFileSource.Sample, null, null, containsSecret: false);
+
+    /// <summary>
+    /// The printed tjänsteskrivelse <paramref name="officerReportId"/> of case <paramref name="caseId"/>. It names a secret
+    /// handling in its Beslutsunderlag only by number and OSL provision, so it holds no secret material unless
+    /// <paramref name="containsSecret"/> says so.
+    /// </summary>
+    public static StoredFile ForOfficerReport(
+        string fileName, byte[] content, Guid? requestedBy, Guid officerReportId, Guid caseId, bool containsSecret = false) =>
+        new(fileName, "application/pdf", content, requestedBy, StoredFileSource.OfficerReport, officerReportId, caseId, containsSecret);
 }

@@ -73,4 +73,15 @@ public sealed class UserDirectory(UserManager<ApplicationUser> users, IDbContext
         var added = await users.AddToRoleAsync(user, role);
         return added.Succeeded ? Result<Guid>.Ok(user.Id) : Error.Invalid(string.Join(" ", added.Errors.Select(e => e.Description)));
     }
+
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesByUserNameAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken = default)
+    {
+        var normalized = userNames.ToDictionary(n => n, n => n.ToUpperInvariant(), StringComparer.Ordinal);
+        var wanted = normalized.Values.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName != null && wanted.Contains(u.NormalizedUserName) && u.DisplayName != "")
+            .ToDictionaryAsync(u => u.NormalizedUserName!, u => u.DisplayName, cancellationToken);
+        return normalized.Where(n => names.ContainsKey(n.Value)).ToDictionary(n => n.Key, n => names[n.Value], StringComparer.Ordinal);
+    }
 }

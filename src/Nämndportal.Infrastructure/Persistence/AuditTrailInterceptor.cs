@@ -1,20 +1,27 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nämndportal.Application.Common;
 using Nämndportal.Domain.AuditTrail;
-using Nämndportal.Domain.Cases;
-using Nämndportal.Domain.Common;
+using Nämndportal.Infrastructure.Persistence.AuditTrail;
 
 namespace Nämndportal.Infrastructure.Persistence;
 
 /// <summary>
 /// Writes an audit-trail line for every change to a case or anything that belongs to one (handlingar, versions,
-/// tjänsteskrivelse, links), in the same SaveChanges and so the same transaction as the change itself: no change
-/// is stored without its line. The line names the fields changed, never their values, so secret content stays out.
+/// tjänsteskrivelse, links), to the records that decide who may read what (organs and their reglemente, memberships,
+/// officials, terms, persons, parties, the ersättartabell) and to logins and their roles, in the same SaveChanges and
+/// so the same transaction as the change itself: no change is stored without its line. The line names the fields
+/// changed, never their values, so secret content stays out. Each kind of record has its describer.
 /// </summary>
 public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
+    private static readonly IAuditDescriber[] Describers =
+    [
+        new CaseAuditDescriber(),
+        new OrganisationAuditDescriber(),
+        new IdentityAuditDescriber(),
+    ];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -36,64 +43,28 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         }
 
         var now = clock.GetUtcNow();
+        var entries = context.ChangeTracker.Entries().ToList();
+        var lookup = new AuditLookup(context, entries);
         var lines = new List<AuditTrailEntry>();
-        foreach (var entry in context.ChangeTracker.Entries<Entity>().ToList())
+        foreach (var entry in entries)
         {
-            var caseId = entry.Entity switch
-            {
-                Case c => c.Id,
-                ICaseOwned owned => owned.CaseId,
-                _ => (Guid?)null,
-            };
-            if (caseId is null)
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }
 
-            var action = entry.State switch
+            var line = Describers.Select(d => d.Describe(entry, lookup)).FirstOrDefault(l => l is not null);
+            if (line is not null)
             {
-                EntityState.Added => AuditActions.Created,
-                EntityState.Modified => AuditActions.Changed,
-                EntityState.Deleted => AuditActions.Deleted,
-                _ => null,
-            };
-            if (action is null)
-            {
-                continue;
+                lines.Add(new AuditTrailEntry(
+                    now, currentUser.UserId, currentUser.UserName ?? AuditFieldsInterceptor.SystemUser, currentUser.RemoteAddress,
+                    line.Action, line.EntityType, line.EntityId, line.CaseId, line.Summary));
             }
-
-            lines.Add(new AuditTrailEntry(
-                now, currentUser.UserId, currentUser.UserName ?? AuditFieldsInterceptor.SystemUser, currentUser.RemoteAddress,
-                action, entry.Metadata.ClrType.Name, entry.Entity.Id, caseId, Describe(entry)));
         }
 
         if (lines.Count > 0)
         {
             context.Set<AuditTrailEntry>().AddRange(lines);
         }
-    }
-
-    private static string Describe(EntityEntry<Entity> entry)
-    {
-        var what = entry.Entity switch
-        {
-            Case c => $"Ärende {c.Number}",
-            CaseDocument d => $"Handling {d.Ordinal}",
-            DocumentVersion v => $"Version {v.Number} av en handling ({v.Length} byte, SHA-256 {v.Sha256})",
-            OfficerReport => "Tjänsteskrivelse",
-            CaseLink => "Länk mellan ärenden",
-            _ => entry.Metadata.ClrType.Name,
-        };
-        if (entry.State != EntityState.Modified)
-        {
-            return what;
-        }
-
-        var fields = entry.Properties
-            .Where(p => p.IsModified && p.Metadata.Name is not (nameof(Entity.ModifiedAt) or nameof(Entity.ModifiedBy)))
-            .Select(p => p.Metadata.Name)
-            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties).Where(p => p.IsModified).Select(p => p.Metadata.Name))
-            .ToList();
-        return fields.Count == 0 ? what : $"{what}: ändrade {string.Join(", ", fields)}";
     }
 }

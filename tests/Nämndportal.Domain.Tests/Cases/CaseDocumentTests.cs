@@ -23,6 +23,32 @@ public class CaseDocumentTests
     }
 
     [Theory]
+    [InlineData(false, false, "Länsstyrelsen Dalarna", "Beslut efter tillsyn")]
+    [InlineData(true, false, "(sekretess)", "Beslut efter tillsyn")]
+    [InlineData(false, true, "Länsstyrelsen Dalarna", "(sekretess)")]
+    [InlineData(true, true, "(sekretess)", "(sekretess)")]
+    public void Rule_21_public_view_leaves_out_what_is_hidden_publicly(bool hideCounterpart, bool hideDescription, string counterpart, string description)
+    {
+        var document = NewDocument();
+        document.SetPublicHiding(hideCounterpart, hideDescription);
+
+        document.PublicView().ShouldBe(new PublicDocumentView(1, DocumentDirection.Inkommen, new DateOnly(2026, 11, 20), counterpart, description));
+    }
+
+    [Fact]
+    public void Rule_22_public_view_of_a_secret_handling_shows_neither_counterpart_nor_description()
+    {
+        var document = NewDocument();
+        document.MarkSecret("OSL 26 kap. 1 §", new DateOnly(2026, 11, 21), null, "Sara Sekreterare");
+
+        var view = document.PublicView();
+        view.Counterpart.ShouldBe("(sekretess)");
+        view.Description.ShouldBe("(sekretess)");
+        new CaseDocument(Guid.NewGuid(), 2, DocumentDirection.Upprattad, new DateOnly(2026, 11, 20), null, "Internt PM").PublicView().Counterpart
+            .ShouldBeNull("no sender or recipient to hide");
+    }
+
+    [Theory]
     [InlineData("OSL 26 kap. 1 §", "OSL 26 kap. 1 §")]
     [InlineData("26 kap 1 §", "OSL 26 kap. 1 §")]
     [InlineData("osl 26:1", "OSL 26 kap. 1 §")]

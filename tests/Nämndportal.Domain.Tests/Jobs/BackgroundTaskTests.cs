@@ -43,9 +43,9 @@ public class BackgroundTaskTests
     [Fact]
     public void Stored_file_records_its_length_and_SHA256()
     {
-        var file = new StoredFile("a.pdf", "application/pdf", "abc"u8.ToArray(), null);
+        var file = StoredFile.ForSample("a.pdf", "application/pdf", "abc"u8.ToArray(), null);
         file.Length.ShouldBe(3);
         file.Sha256.ShouldBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        Should.Throw<DomainException>(() => new StoredFile("tom.pdf", "application/pdf", [], null));
+        Should.Throw<DomainException>(() => StoredFile.ForSample("tom.pdf", "application/pdf", [], null));
     }
 }

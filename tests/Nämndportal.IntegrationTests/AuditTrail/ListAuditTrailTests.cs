@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.AuditTrail;
 using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Organisation;
 using Nämndportal.IntegrationTests.Support;
 using Case = Nämndportal.Domain.Cases.Case;
@@ -156,6 +158,58 @@ public class ListAuditTrailTests(DatabaseFixture database) : IntegrationTest(dat
         rows[1][1..].ShouldBe(["2026-11-22 15.00.00", "åsa.öberg@exempelby.se", "198.51.100.4", AuditActions.Changed, "Ärende", "OMF-2026-7", "Ärende OMF-2026-7: ändrade Status; Title"]);
         rows[2][1..].ShouldBe(["2026-11-22 14.05.09", "'@angripare", "198.51.100.4", AuditActions.Changed, "Ärende", "OMF-2026-7", "'=HYPERLINK(\"http://exempel.invalid\";\"Klicka\")"]);
         rows.SelectMany(r => r).ShouldAllBe(cell => cell.Length == 0 || !"=+-@".Contains(cell[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Secret_handlings_versions_are_shown_and_exported_without_size_or_checksum_even_when_marked_after_upload()
+    {
+        var organ = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMF"));
+        var @case = await InsertAsync(new Case(organ.Id, "OMF", 2026, 7, "OMF-2026-7", "Färdtjänst", new DateOnly(2026, 11, 2), null));
+        var secret = await InsertAsync(new CaseDocument(@case.Id, 1, DocumentDirection.Inkommen, new DateOnly(2026, 11, 20), "En enskild", "Orosanmälan"));
+        var open = await InsertAsync(new CaseDocument(@case.Id, 2, DocumentDirection.Inkommen, new DateOnly(2026, 11, 20), null, "Offentlig rapport"));
+        var blobs = new[] { "hemlig"u8.ToArray(), "hemlig 2"u8.ToArray(), "offentlig"u8.ToArray() }.Select(b => new FileBlob(b)).ToList();
+        await using (var db = Database.CreateContext())
+        {
+            db.FileBlobs.AddRange(blobs);
+            await db.SaveChangesAsync();
+        }
+
+        var (secretSha, laterSha, openSha) = (blobs[0].Sha256, blobs[1].Sha256, blobs[2].Sha256);
+        var factory = new TestDbContextFactory(Database, _admin, _clock);
+        await using (var db = factory.Create())
+        {
+            // Uploaded before it was marked: the line written then holds size and checksum.
+            db.DocumentVersions.AddRange(
+                new DocumentVersion(@case.Id, secret.Id, 1, "orosanmalan.pdf", FileKind.Pdf, "application/pdf", 1234, secretSha),
+                new DocumentVersion(@case.Id, open.Id, 1, "rapport.pdf", FileKind.Pdf, "application/pdf", 4321, openSha));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = factory.Create())
+        {
+            (await db.CaseDocuments.FindAsync(secret.Id))!.MarkSecret("OSL 26 kap. 1 §", new DateOnly(2026, 11, 22), null, "Sara Sekreterare");
+            await db.SaveChangesAsync();
+            db.DocumentVersions.Add(new DocumentVersion(@case.Id, secret.Id, 2, "orosanmalan-2.pdf", FileKind.Pdf, "application/pdf", 2345, laterSha));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Database.CreateContext())
+        {
+            (await db.AuditTrail.SingleAsync(l => l.Summary.StartsWith("Version 2"))).Summary
+                .ShouldBe("Version 2 av en handling", "a version of a secret handling is written without size and checksum");
+        }
+
+        var versions = (await ListAsync(new ListAuditTrail { EntityType = nameof(DocumentVersion) })).Rows.Select(r => r.Summary).ToList();
+        versions.ShouldBe(["Version 2 av en handling", "Version 1 av en handling", $"Version 1 av en handling (4321 byte, SHA-256 {openSha})"], ignoreOrder: true);
+        (await ListAsync(new ListAuditTrail { Text = secretSha })).TotalCount.ShouldBe(0, "a checksum left out cannot be searched for");
+        (await ListAsync(new ListAuditTrail { Text = "1234 byte" })).TotalCount.ShouldBe(0);
+        (await ListAsync(new ListAuditTrail { Text = openSha })).TotalCount.ShouldBe(1);
+
+        var export = Encoding.UTF8.GetString((await ExportHandler(_admin).HandleAsync(new ListAuditTrail())).Value!.Content);
+        export.ShouldNotContain(secretSha);
+        export.ShouldNotContain(laterSha);
+        export.ShouldNotContain("1234 byte");
+        export.ShouldContain(openSha);
     }
 
     private async Task<AuditTrailList> ListAsync(ListAuditTrail request)

@@ -4,6 +4,7 @@ using Nämndportal.Application.Cases;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Organisation;
+using Nämndportal.Infrastructure.Identity;
 using Nämndportal.IntegrationTests.Support;
 
 namespace Nämndportal.IntegrationTests.Cases;
@@ -146,6 +147,39 @@ public class CasePageTests(DatabaseFixture database) : IntegrationTest(database)
         asMember.ShouldNotContain("Kalle");
         var asSecretary = string.Join("\n", (await Get(_secretary, registered.Id)).Value!.Timeline.Select(t => t.Text));
         asSecretary.ShouldContain("Ny handling 2 (Orosanmälan om Kalle Karlsson).");
+    }
+
+    [Fact]
+    public async Task Member_sees_who_did_what_on_the_timeline_by_name_never_by_e_mail_address()
+    {
+        var hanna = new ApplicationUser
+        {
+            Id = Guid.NewGuid(), UserName = "hanna.handlaggare@exempelby.se", Email = "hanna.handlaggare@exempelby.se",
+            NormalizedUserName = "HANNA.HANDLAGGARE@EXEMPELBY.SE", NormalizedEmail = "HANNA.HANDLAGGARE@EXEMPELBY.SE",
+            SecurityStamp = Guid.NewGuid().ToString(), DisplayName = "Hanna Handläggare",
+        };
+        var nameless = new ApplicationUser
+        {
+            Id = Guid.NewGuid(), UserName = "utan.namn@exempelby.se", Email = "utan.namn@exempelby.se",
+            NormalizedUserName = "UTAN.NAMN@EXEMPELBY.SE", NormalizedEmail = "UTAN.NAMN@EXEMPELBY.SE", SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        await using (var db = Database.CreateContext())
+        {
+            db.Users.AddRange(hanna, nameless);
+            db.OrganOfficials.AddRange(
+                new OrganOfficial(hanna.Id, _omn.Id, OfficialFunction.Handlaggare), new OrganOfficial(nameless.Id, _omn.Id, OfficialFunction.Handlaggare));
+            await db.SaveChangesAsync();
+        }
+
+        var officer = new TestUser(hanna.Id, hanna.UserName, Roles.CaseOfficer);
+        var registered = (await Register(officer, "Verksamhetsplan 2027")).Value!;
+        var version = (await Get(officer, registered.Id)).Value!.Version;
+        var other = new TestUser(nameless.Id, nameless.UserName, Roles.CaseOfficer);
+        (await ChangeStatus(other).HandleAsync(new ChangeCaseStatus(registered.Id, CaseStatus.UnderBeredning, version))).Succeeded.ShouldBeTrue();
+
+        var timeline = (await Get(_member, registered.Id)).Value!.Timeline;
+        timeline.Select(t => t.Actor).ShouldBe(["En användare", "Hanna Handläggare"]);
+        timeline.ShouldAllBe(t => !t.Actor.Contains('@'));
     }
 
     private async Task MemberAsync(TestUser user, Organ organ)

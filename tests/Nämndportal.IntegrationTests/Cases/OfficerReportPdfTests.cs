@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nämndportal.Application.Cases;
+using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Infrastructure.RichText;
 using Nämndportal.IntegrationTests.Support;
@@ -36,7 +37,11 @@ public class OfficerReportPdfTests(DatabaseFixture database, PdfRendererFixture 
         var task = await db.BackgroundTasks.SingleAsync(t => t.Id == taskId);
         task.Status.ShouldBe(BackgroundTaskStatus.Succeeded);
         var file = await db.StoredFiles.SingleAsync(f => f.Id == task.ResultFileId);
-        file.OwnerUserId.ShouldBe(s.Member.UserId, "the PDF belongs to whoever asked for it");
+        file.OwnerUserId.ShouldBe(s.Member.UserId, "who asked for the PDF is kept");
+        file.Source.ShouldBe(StoredFileSource.OfficerReport, "access to the PDF is decided from the tjänsteskrivelse it was made from");
+        file.SourceId.ShouldBe((await db.OfficerReports.SingleAsync(r => r.CaseId == s.Case.Id)).Id);
+        file.CaseId.ShouldBe(s.Case.Id);
+        file.ContainsSecret.ShouldBeFalse("a secret handling is named only by number and provision");
         file.FileName.ShouldBe("tjansteskrivelse-OMF-2026-12.pdf");
 
         using var document = PdfDocument.Open(file.Content);

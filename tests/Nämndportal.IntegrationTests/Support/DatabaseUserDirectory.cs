@@ -28,4 +28,15 @@ public sealed class DatabaseUserDirectory(DatabaseFixture database) : IUserDirec
 
     public Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesByUserNameAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken = default)
+    {
+        var normalized = userNames.ToDictionary(n => n, n => n.ToUpperInvariant(), StringComparer.Ordinal);
+        var wanted = normalized.Values.Distinct().ToList();
+        await using var db = database.CreateContext();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName != null && wanted.Contains(u.NormalizedUserName) && u.DisplayName != "")
+            .ToDictionaryAsync(u => u.NormalizedUserName!, u => u.DisplayName, cancellationToken);
+        return normalized.Where(n => names.ContainsKey(n.Value)).ToDictionary(n => n.Key, n => names[n.Value], StringComparer.Ordinal);
+    }
 }

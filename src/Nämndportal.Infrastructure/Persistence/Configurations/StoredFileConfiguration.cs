@@ -14,5 +14,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         builder.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(f => f.Content).IsRequired();
+        builder.Property(f => f.Source).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(f => new { f.Source, f.SourceId });
     }
 }
