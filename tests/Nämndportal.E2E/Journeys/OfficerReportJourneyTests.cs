@@ -65,7 +65,8 @@ public class OfficerReportJourneyTests(PortalFixture portal)
 
         await Expect(officer.GetByRole(AriaRole.Status).Filter(new() { HasText = "Tjänsteskrivelsen är sparad. Otillåten formatering togs bort." }))
             .ToBeVisibleAsync();
-        (await description.InnerHTMLAsync()).ShouldBe("<p>Bakgrund</p><p>Läs mer</p>");
+        // The cleaned text comes back into the editor after the save's message: wait for it (a one-off read raced it).
+        await Expect(description).ToHaveJSPropertyAsync("innerHTML", "<p>Bakgrund</p><p>Läs mer</p>");
         await Expect(officer.GetByTestId("timeline")).ToContainTextAsync("Tjänsteskrivelsen sparades.");
         await Journey.ExpectNoErrorBannerAsync(officer);
         await Accessibility.AssertNoSeriousViolationsAsync(officer);
