@@ -37,6 +37,7 @@ public sealed class DemoDataSeeder(
             return completed.Handlingar + completed.Reports > 0;
         }
 
+        var started = clock.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accounts = new Dictionary<string, ApplicationUser>();
         foreach (var demo in DemoUsers.All)
@@ -147,10 +148,12 @@ public sealed class DemoDataSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        var organisationDone = clock.GetElapsedTime(started);
         var content = await caseContent.AddAsync(cancellationToken);
         logger.LogInformation(
-            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases, {Handlingar} handlingar, {Reports} tjänsteskrivelser",
-            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, content.Handlingar, content.Reports);
+            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
+            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,
+            content.Handlingar, content.Reports, (clock.GetElapsedTime(started) - organisationDone).TotalMilliseconds);
         return true;
     }
 

@@ -128,6 +128,27 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         (await SearchAsync(member, "delgivningskvitto")).ShouldHaveSingleItem().CaseId.ShouldBe(@case.Id);
     }
 
+    [Fact]
+    public async Task Demo_handlingar_are_the_same_bytes_at_every_seeding()
+    {
+        var first = await SeedAndReadChecksumsAsync();
+        await Database.ResetAsync();
+
+        var second = await SeedAndReadChecksumsAsync();
+
+        second.ShouldBe(first);
+        first.Count.ShouldBe(13);
+        first.Select(f => f.Sha256).Distinct().Count().ShouldBe(13);
+    }
+
+    private async Task<List<(string FileName, string Sha256)>> SeedAndReadChecksumsAsync()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        await using var db = Database.CreateContext();
+        return (await db.DocumentVersions.Select(v => new { v.FileName, v.Sha256 }).ToListAsync())
+            .Select(v => (v.FileName, v.Sha256)).OrderBy(v => v.FileName, StringComparer.Ordinal).ToList();
+    }
+
     private async Task<TestUser> UserAsync(Guid id, string role)
     {
         await using var db = Database.CreateContext();
