@@ -177,6 +177,7 @@ public sealed partial class SaveOfficerReportHandler(
         var keptHidden = (report?.DecisionBasis ?? []).Where(id => byId.TryGetValue(id, out var d) && d.IsSecret && !mayReadSecret);
         var decisionBasis = request.DecisionBasis.Concat(keptHidden).Distinct().OrderBy(id => byId[id].Ordinal).ToList();
 
+        var isFirstSave = report is null;
         if (report is null)
         {
             report = new OfficerReport(@case.Id);
@@ -207,11 +208,23 @@ public sealed partial class SaveOfficerReportHandler(
         var saved = await db.SaveOrConflictAsync(report, true, cancellationToken);
         if (!saved.Succeeded)
         {
-            return saved.Error!;
+            return isFirstSave ? await FirstSaveLostAsync(@case.Id, saved.Error!, cancellationToken) : saved.Error!;
         }
 
         return Result<SavedOfficerReport>.Ok(new SavedOfficerReport(
             report.Version, formattingRemoved, "Tjänsteskrivelsen är sparad." + (formattingRemoved ? " " + FormattingRemovedMessage : string.Empty)));
+    }
+
+    /// <summary>
+    /// Two first saves of the same case at once both insert; the case's one-report key lets one in. The other is told who
+    /// saved first, as for any other save over someone else's.
+    /// </summary>
+    private async Task<Error> FirstSaveLostAsync(Guid caseId, Error error, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var winner = await db.OfficerReports.AsNoTracking().Where(r => r.CaseId == caseId)
+            .Select(r => new { Who = r.ModifiedBy ?? r.CreatedBy, When = r.ModifiedAt ?? r.CreatedAt }).SingleOrDefaultAsync(cancellationToken);
+        return winner is null ? error : Error.Conflict(winner.Who, winner.When);
     }
 
     // The form shows "att" before each field; a user who types it again should not get "att att".

@@ -14,23 +14,30 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// <summary>
 /// Fictitious demo data for development and tests: Exempelby kommun with its kommunstyrelse, two nämnder and the
 /// two utskott of one of them, their elected members for the term 2023–2026 (see <see cref="DemoRoster"/>), one
-/// login per role, and a few meetings around the day of seeding. Runs once, in one transaction: if the demo
-/// administrator exists, it does nothing.
+/// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
+/// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
+/// cases' handlingar and tjänsteskrivelser then go through the portal's own use cases (<see cref="DemoCaseContent"/>),
+/// each case once.
 /// </summary>
 public sealed class DemoDataSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     IUserStore<ApplicationUser> userStore,
     TimeProvider clock,
+    DemoCaseContent caseContent,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await users.FindByEmailAsync(DemoUsers.All[0].Email) is not null)
         {
-            return false;
+            // Seeded before. The cases' handlingar and tjänsteskrivelser are added in steps after the first transaction:
+            // finish them if a start was stopped half-way (or the database was seeded before the demo cases had any).
+            var completed = await caseContent.AddAsync(cancellationToken);
+            return completed.Handlingar + completed.Reports > 0;
         }
 
+        var started = clock.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accounts = new Dictionary<string, ApplicationUser>();
         foreach (var demo in DemoUsers.All)
@@ -115,23 +122,19 @@ public sealed class DemoDataSeeder(
         ks.SetReportSettings("Kommunledningsförvaltningen", ["Ekonomi", "Miljö", "Barnperspektiv"]);
         var officer = accounts[Roles.CaseOfficer].Id;
         var secretary = accounts[Roles.Secretary].Id;
+        var byShortName = organs.ToDictionary(o => o.ShortName);
         var cases = new List<Case>();
-        foreach (var (organ, title, caseOfficer, path) in new (Organ, string, Guid?, CaseStatus[])[]
-                 {
-                     (omn, "Verksamhetsplan 2027 för omsorgsnämnden", officer, [CaseStatus.UnderBeredning]),
-                     (omn, "Yttrande över motion om trygghetsboende i Norrby", officer, []),
-                     (omn, "Revisionsrapport: granskning av hemtjänstens bemanning", officer, [CaseStatus.UnderBeredning, CaseStatus.KlartForBeslut]),
-                     (sun, "Riktlinjer för skolskjuts", secretary, [CaseStatus.UnderBeredning]),
-                     (sun, "Ny förskola i Norrby", secretary, []),
-                     (ks, "Budget 2027 och ekonomisk plan 2028–2029", null, [CaseStatus.UnderBeredning]),
-                 })
+        foreach (var (demo, i) in DemoCases.All.Select((demo, i) => (demo, i)))
         {
+            var organ = byShortName[demo.Organ];
+            Guid? caseOfficer = organ == omn ? officer : organ == sun ? secretary : null;
+            var registeredOn = today.AddDays(-45 + (3 * i));
             var sequence = await db.NextCaseSequenceAsync(organ.CaseNumberPrefix, today.Year, null, cancellationToken);
             var @case = new Case(organ.Id, organ.CaseNumberPrefix, today.Year, sequence,
-                CaseNumberFormat.Parse(organ.CaseNumberPattern).Format(organ.CaseNumberPrefix, today.Year, sequence), title, today.AddDays(-30), caseOfficer);
-            var at = clock.GetUtcNow().AddDays(-30);
+                CaseNumberFormat.Parse(organ.CaseNumberPattern).Format(organ.CaseNumberPrefix, today.Year, sequence), demo.Title, registeredOn, caseOfficer);
+            var at = SwedishTime.FromLocal(registeredOn, new TimeOnly(9, 0));
             db.CaseEvents.Add(CaseEvent.Registered(@case.Id, at, "registrator@exempelby.se"));
-            foreach (var next in path)
+            foreach (var next in demo.Path)
             {
                 at = at.AddDays(5);
                 db.CaseEvents.Add(CaseEvent.StatusChanged(@case.Id, at, "handlaggare@exempelby.se", @case.Status, next));
@@ -145,9 +148,12 @@ public sealed class DemoDataSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        var organisationDone = clock.GetElapsedTime(started);
+        var content = await caseContent.AddAsync(cancellationToken);
         logger.LogInformation(
-            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases",
-            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count);
+            "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
+            accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,
+            content.Handlingar, content.Reports, (clock.GetElapsedTime(started) - organisationDone).TotalMilliseconds);
         return true;
     }
 

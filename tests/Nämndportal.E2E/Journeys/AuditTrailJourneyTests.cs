@@ -28,7 +28,8 @@ public class AuditTrailJourneyTests(PortalFixture portal)
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Händelselogg", Level = 1 })).ToBeVisibleAsync();
         await Journey.WaitForInteractiveAsync(admin);
         var table = admin.GetByRole(AriaRole.Table, new() { Name = "Händelser" });
-        // The demo data's own lines (organs, persons, logins, roles) are newer than these: narrow to the user first.
+        // The demo data's own lines (organs, persons, logins, roles, its cases' handlingar) are newer than these:
+        // narrow to the user first.
         await admin.GetByLabel("Användare").FillAsync("annan.anvandare");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Visa urvalet" }).ClickAsync();
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "annan.anvandare@exempelby.se" })).ToBeVisibleAsync();

@@ -231,7 +231,15 @@ public class AddDocumentTests(DatabaseFixture database) : DocumentTest(database)
         result.Error.ShouldBeNull();
 
         await using var db = Database.CreateContext();
-        var lines = await db.AuditTrail.Where(a => a.Action == AuditActions.Created).ToListAsync();
-        lines.ShouldAllBe(l => l.UserId == CaseOfficer.UserId && l.RemoteAddress == "192.0.2.41" && l.CaseId == Case.Id);
+        var lines = await db.AuditTrail.OrderBy(a => a.EntityType).ToListAsync();
+        // One line for the handling and one for its first version, each naming who, from where, the case and the row.
+        lines.Select(l => (l.Action, l.EntityType, l.EntityId)).ShouldBe(
+        [
+            (AuditActions.Created, nameof(CaseDocument), result.Value!.DocumentId),
+            (AuditActions.Created, nameof(DocumentVersion), result.Value.VersionId),
+        ]);
+        lines.ShouldAllBe(l => l.UserId == CaseOfficer.UserId && l.UserName == CaseOfficer.UserName && l.RemoteAddress == "192.0.2.41" && l.CaseId == Case.Id);
+        lines[0].Summary.ShouldBe("Handling 1");
+        lines[1].Summary.ShouldStartWith("Version 1 av en handling");
     }
 }

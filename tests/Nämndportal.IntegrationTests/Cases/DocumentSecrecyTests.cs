@@ -1,5 +1,10 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Cases;
+using Nämndportal.Application.Security;
 using Nämndportal.Domain.AuditTrail;
 using Nämndportal.Domain.Cases;
 using Nämndportal.IntegrationTests.Support;
@@ -66,6 +71,82 @@ public class DocumentSecrecyTests(DatabaseFixture database) : DocumentTest(datab
         lines.ShouldAllBe(l => l.UserId == CaseOfficer.UserId && l.UserName == CaseOfficer.UserName && l.RemoteAddress == "198.51.100.7"
                                && l.EntityId == secret.DocumentId && l.CaseId == Case.Id);
         lines[0].Summary.ShouldBe("Handling 1, version 1 i ärende OMF-2026-149 (OSL 26 kap. 1 §)");
+    }
+
+    [Fact]
+    public async Task The_read_line_is_committed_before_the_bytes_are_fetched()
+    {
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §");
+        var watch = new BlobReadWatch(Database.ConnectionString);
+
+        var download = await WatchedFileHandler(CaseOfficer, watch).HandleAsync(new GetDocumentFile(secret.VersionId, DocumentFileForm.Original));
+
+        download.Value!.Content[..5].ShouldBe("%PDF-"u8.ToArray());
+        // Seen from another connection at the moment the bytes were asked for: the line was already in the table.
+        watch.ReadLinesSeenAtBlobRead.ShouldBe([1]);
+    }
+
+    [Fact]
+    public async Task No_bytes_are_fetched_or_given_when_the_read_line_cannot_be_saved()
+    {
+        var secret = await AddAsync("orosanmalan.pdf", TestFiles.Pdf("Orosanmalan"), secrecy: "OSL 26 kap. 1 §");
+        var watch = new BlobReadWatch(Database.ConnectionString) { RefuseAuditLines = true };
+
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            WatchedFileHandler(CaseOfficer, watch).HandleAsync(new GetDocumentFile(secret.VersionId, DocumentFileForm.Pdf)));
+
+        watch.ReadLinesSeenAtBlobRead.ShouldBeEmpty("the bytes must not be read when the read cannot be recorded");
+        await using var db = Database.CreateContext();
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.SecretRead)).ShouldBe(0);
+    }
+
+    private GetDocumentFileHandler WatchedFileHandler(TestUser user, BlobReadWatch watch)
+    {
+        var factory = new TestDbContextFactory(Database, user, Clock, watch, watch.SaveGuard);
+        return new GetDocumentFileHandler(factory, new AccessService(Factory(user), user, Clock), new AuditTrailRecorder(user, Clock));
+    }
+
+    /// <summary>
+    /// Counts, from a connection of its own, the committed secret-read lines each time a query reads file_blobs; and can
+    /// refuse a save holding an audit line (the database gone at the wrong moment).
+    /// </summary>
+    private sealed class BlobReadWatch(string connectionString) : DbCommandInterceptor
+    {
+        public List<long> ReadLinesSeenAtBlobRead { get; } = [];
+
+        public bool RefuseAuditLines { get; init; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("file_blobs", StringComparison.Ordinal))
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var count = new NpgsqlCommand("SELECT count(*) FROM audit_trail WHERE action IN (@read, @download)", connection);
+                count.Parameters.AddWithValue("read", AuditActions.SecretRead);
+                count.Parameters.AddWithValue("download", AuditActions.SecretDownloaded);
+                ReadLinesSeenAtBlobRead.Add((long)(await count.ExecuteScalarAsync(cancellationToken))!);
+            }
+
+            return result;
+        }
+
+        public SaveChangesInterceptor SaveGuard => new RefusingSave(this);
+
+        private sealed class RefusingSave(BlobReadWatch watch) : SaveChangesInterceptor
+        {
+            public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+                DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+            {
+                if (watch.RefuseAuditLines && eventData.Context!.ChangeTracker.Entries<AuditTrailEntry>().Any())
+                {
+                    throw new InvalidOperationException("The audit trail could not be saved.");
+                }
+
+                return ValueTask.FromResult(result);
+            }
+        }
     }
 
     [Fact]

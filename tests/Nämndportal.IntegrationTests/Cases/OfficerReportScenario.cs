@@ -84,7 +84,8 @@ public sealed class OfficerReportScenario
 
     public AccessService Access(TestUser user) => new(Factory(user), user, Clock);
 
-    public TestDbContextFactory Factory(TestUser user) => new(_database, user, Clock);
+    public TestDbContextFactory Factory(TestUser user, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        new(_database, user, Clock, interceptors);
 
     public GetOfficerReportHandler Get(TestUser user) =>
         new(Factory(user), Access(user), new DatabaseUserDirectory(_database), new RichTextSanitizer(), Clock);

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nämndportal.Application.Cases;
+using Nämndportal.Application.Common;
+using Nämndportal.Infrastructure.RichText;
 using Nämndportal.Domain.Cases;
 using Nämndportal.IntegrationTests.Support;
 
@@ -224,7 +227,27 @@ public class OfficerReportTests(DatabaseFixture database) : IntegrationTest(data
     }
 
     [Fact]
-    public async Task Two_first_saves_of_the_same_draft_store_one_report()
+    public async Task Two_saves_of_the_same_version_at_the_same_moment_one_wins_and_the_other_is_told_who_changed_it()
+    {
+        var s = await OfficerReportScenario.CreateAsync(Database);
+        (await s.Save(s.Officer).HandleAsync(await DraftAsync(s, s.Officer))).Succeeded.ShouldBeTrue();
+        var hannas = SaveOfficerReport.From((await s.Get(s.Officer).HandleAsync(new GetOfficerReport(s.Case.Id))).Value!);
+        var olles = SaveOfficerReport.From((await s.Get(s.OtherOfficer).HandleAsync(new GetOfficerReport(s.Case.Id))).Value!);
+        olles.Version.ShouldBe(hannas.Version, "both forms were loaded from the same row");
+        hannas.Proposals = ["godkänna planen"];
+        olles.Proposals = ["avslå planen"];
+
+        var (winner, loser) = await SaveAtTheSameMomentAsync(s, (s.Officer, hannas), (s.OtherOfficer, olles));
+
+        loser.Result.Error!.Code.ShouldBe("conflict");
+        loser.Result.Error.Message.ShouldBe($"Uppgifterna har just ändrats av {winner.User.UserName} (2026-11-22 11.00). Ladda om sidan och gör din ändring igen.");
+        await using var db = Database.CreateContext();
+        (await db.OfficerReports.SingleAsync()).Proposals.ShouldBe(winner.Request.Proposals);
+        (await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.ReportSaved)).ShouldBe(2, "the first save and the winner's; the refused save leaves none");
+    }
+
+    [Fact]
+    public async Task Two_first_saves_of_the_same_draft_at_the_same_moment_store_one_report_and_the_other_is_told_who()
     {
         var s = await OfficerReportScenario.CreateAsync(Database);
         var first = await DraftAsync(s, s.Officer);
@@ -232,12 +255,60 @@ public class OfficerReportTests(DatabaseFixture database) : IntegrationTest(data
         first.Proposals = ["godkänna planen"];
         second.Proposals = ["avslå planen"];
 
-        (await s.Save(s.Officer).HandleAsync(first)).Succeeded.ShouldBeTrue();
-        var late = await s.Save(s.OtherOfficer).HandleAsync(second);
+        var (winner, loser) = await SaveAtTheSameMomentAsync(s, (s.Officer, first), (s.OtherOfficer, second));
 
-        late.Error!.Code.ShouldBe("conflict");
+        loser.Result.Error!.Code.ShouldBe("conflict");
+        loser.Result.Error.Message.ShouldBe($"Uppgifterna har just ändrats av {winner.User.UserName} (2026-11-22 11.00). Ladda om sidan och gör din ändring igen.");
         await using var db = Database.CreateContext();
-        (await db.OfficerReports.SingleAsync()).Proposals.ShouldBe(["godkänna planen"]);
+        (await db.OfficerReports.SingleAsync()).Proposals.ShouldBe(winner.Request.Proposals);
+        (await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.ReportSaved)).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// Runs both saves at once: each handler reads what it needs, then waits at the database's door until the other has
+    /// arrived too, and both send their write together. Exactly one may succeed.
+    /// </summary>
+    private static async Task<(Attempt Winner, Attempt Loser)> SaveAtTheSameMomentAsync(
+        OfficerReportScenario s, (TestUser User, SaveOfficerReport Request) a, (TestUser User, SaveOfficerReport Request) b)
+    {
+        var rendezvous = new SaveRendezvous(2);
+        var results = await Task.WhenAll(new[] { a, b }.Select(async x =>
+        {
+            var factory = s.Factory(x.User, rendezvous);
+            var handler = new SaveOfficerReportHandler(factory, s.Access(x.User), new SaveOfficerReportValidator(), new RichTextSanitizer(), x.User, s.Clock);
+            return new Attempt(x.User, x.Request, await handler.HandleAsync(x.Request));
+        }));
+
+        rendezvous.Arrived.ShouldBe(2, "both saves reached the database");
+        results.Count(r => r.Result.Succeeded).ShouldBe(1, string.Join("; ", results.Select(r => r.Result.Error?.Message ?? "sparad")));
+        return (results.Single(r => r.Result.Succeeded), results.Single(r => !r.Result.Succeeded));
+    }
+
+    private sealed record Attempt(TestUser User, SaveOfficerReport Request, Result<SavedOfficerReport> Result);
+
+    /// <summary>Holds every save of a tjänsteskrivelse until <paramref name="parties"/> saves have come, then lets them all go at once.</summary>
+    private sealed class SaveRendezvous(int parties) : SaveChangesInterceptor
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public int Arrived => _arrived;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<OfficerReport>().Any())
+            {
+                if (Interlocked.Increment(ref _arrived) == parties)
+                {
+                    _all.SetResult();
+                }
+
+                await _all.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]

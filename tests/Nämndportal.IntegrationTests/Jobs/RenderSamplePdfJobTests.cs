@@ -6,11 +6,14 @@ using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Jobs;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.IntegrationTests.Support;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Outline;
 
 namespace Nämndportal.IntegrationTests.Jobs;
 
-public class RenderSamplePdfJobTests(DatabaseFixture database, PdfRendererFixture pdf)
+public partial class RenderSamplePdfJobTests(DatabaseFixture database, PdfRendererFixture pdf)
     : IntegrationTest(database), IClassFixture<PdfRendererFixture>
 {
     [Fact]
@@ -42,7 +45,37 @@ public class RenderSamplePdfJobTests(DatabaseFixture database, PdfRendererFixtur
         pages[0].Text.ShouldContain("Kallelse");
         pages.ShouldAllBe(p => p.Text.Contains("Provutskrift"));
         pages[^1].Text.ShouldContain("Bilaga till ärende 3");
+
+        // Counted from the pages themselves, not from the code that merged them: every printed part numbers its own
+        // pages "Sida 1 av N" … "Sida N av N", and the pack holds the kallelse and one bilaga per item (3), whole and in order.
+        var footers = pages.Select(p => PageOfPattern().Match(p.Text)).Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        var parts = new List<(int Start, int Length)>();
+        for (var i = 0; i < footers.Count; i += footers[i].Item2)
+        {
+            footers.Skip(i).Take(footers[i].Item2).ShouldBe(Enumerable.Range(1, footers[i].Item2).Select(n => (n, footers[i].Item2)), $"part from page {i + 1}");
+            parts.Add((i + 1, footers[i].Item2));
+        }
+
+        parts.Count.ShouldBe(1 + 3);
+        for (var item = 1; item <= 3; item++)
+        {
+            pages[parts[item].Start - 1].Text.ShouldContain($"Bilaga till ärende {item}");
+        }
+
+        // The pack is called what the kallelse is called, and its bookmarks lead to each item and each bilaga.
+        document.Information.Title.ShouldBe("Kallelse – Omsorgsnämnden i Exempelby kommun");
+        document.TryGetBookmarks(out var bookmarks).ShouldBeTrue("the pack must keep an outline");
+        var outline = bookmarks.GetNodes().OfType<DocumentBookmarkNode>().ToDictionary(n => n.Title, n => n.PageNumber);
+        outline["Kallelse"].ShouldBe(1);
+        outline["1. Val av justerare"].ShouldBe(2);
+        for (var item = 1; item <= 3; item++)
+        {
+            outline[$"Bilaga till ärende {item}"].ShouldBe(parts[item].Start);
+        }
     }
+
+    [GeneratedRegex(@"Sida (\d+) av (\d+)")]
+    private static partial Regex PageOfPattern();
 
     [Fact]
     public async Task Job_for_an_already_finished_task_does_nothing()

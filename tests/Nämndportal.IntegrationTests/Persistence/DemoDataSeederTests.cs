@@ -1,8 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nämndportal.Application.AuditTrail;
+using Nämndportal.Application.Search;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Organisation;
+using Nämndportal.Infrastructure.Search;
 using Nämndportal.Infrastructure.Seeding;
 using Nämndportal.IntegrationTests.Support;
+using UglyToad.PdfPig;
 
 namespace Nämndportal.IntegrationTests.Persistence;
 
@@ -13,6 +19,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     {
         await using var app = await PortalFactory.StartAsync(Database);
         var before = await CountsAsync();
+        var beforeContent = await ContentCountsAsync();
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -20,9 +27,144 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         }
 
         (await CountsAsync()).ShouldBe(before);
+        (await ContentCountsAsync()).ShouldBe(beforeContent);
         before.Users.ShouldBe(DemoUsers.All.Count);
         before.Organs.ShouldBe(5);
         before.Meetings.ShouldBe(9);
+        beforeContent.Documents.ShouldBe(13);
+        beforeContent.Reports.ShouldBe(11);
+    }
+
+    /// <summary>
+    /// Every demo case of Omsorgsnämnden and Social- och utbildningsnämnden, with a word that is only in the text of one of
+    /// its PDF handlingar (not in its title, description or tjänsteskrivelse), so a hit proves the file's text was extracted.
+    /// </summary>
+    public static TheoryData<string, string, string> CasesAndWordsInTheirFiles { get; } = new()
+    {
+        { "OMN", "Verksamhetsplan 2027 för omsorgsnämnden", "matdistributionen" },
+        { "OMN", "Yttrande över motion om trygghetsboende i Norrby", "bovärd" },
+        { "OMN", "Revisionsrapport: granskning av hemtjänstens bemanning", "schemaläggningssystemet" },
+        { "OMN", "Yttrande till förvaltningsrätten i mål om särskilt boende", "delgivningskvitto" },
+        { "OMN", "Taxor och avgifter inom äldreomsorgen 2027", "levnadskostnader" },
+        { "OMN", "Uppföljning av internkontrollplan 2026", "attestordningen" },
+        { "SUN", "Riktlinjer för skolskjuts", "vinterväglag" },
+        { "SUN", "Ny förskola i Norrby", "dagvattnet" },
+        { "SUN", "Läsårstider 2027/2028", "terminer" },
+        { "SUN", "Kvalitetsrapport för grundskolan 2026", "meritvärdet" },
+        { "SUN", "Internbudget 2027 för social- och utbildningsnämnden", "strukturersättning" },
+    };
+
+    [Fact]
+    public async Task Each_demo_case_of_the_two_nämnder_has_a_written_tjänsteskrivelse_and_a_pdf_handling_that_search_finds_by_its_text()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        await using var db = Database.CreateContext();
+        var organs = await db.Organs.ToDictionaryAsync(o => o.Id);
+        var cases = (await db.Cases.ToListAsync()).Where(c => organs[c.OrganId].ShortName is "OMN" or "SUN").ToList();
+        cases.Select(c => (organs[c.OrganId].ShortName, c.Title)).OrderBy(c => c.Title)
+            .ShouldBe(CasesAndWordsInTheirFiles.Select(row => ((string)row[0], (string)row[1])).OrderBy(c => c.Item2));
+        cases.Count(c => c.Status == CaseStatus.KlartForBeslut).ShouldBe(9, "the meetings issue builds its demo agenda on these");
+
+        foreach (var row in CasesAndWordsInTheirFiles)
+        {
+            var (title, word) = ((string)row[1], (string)row[2]);
+            var @case = cases.Single(c => c.Title == title);
+            var organ = organs[@case.OrganId];
+            var report = await db.OfficerReports.SingleAsync(r => r.CaseId == @case.Id);
+            report.Proposals.Count.ShouldBeGreaterThan(0, title);
+            report.SummaryHtml.ShouldStartWith("<p>");
+            report.DescriptionHtml.ShouldNotBeEmpty(title);
+            report.DispatchTo.ShouldNotBeEmpty(title);
+            report.Administration.ShouldBe(organ.Administration);
+            report.Consequences.ShouldAllBe(c => organ.ConsequenceHeadings.Contains(c.Heading));
+            var documents = await db.CaseDocuments.Where(d => d.CaseId == @case.Id).ToListAsync();
+            report.DecisionBasis.ShouldNotBeEmpty(title);
+            report.DecisionBasis.ShouldAllBe(id => documents.Any(d => d.Id == id));
+
+            // Stored as an upload is: a PDF version whose SHA-256 is that of its bytes, which are kept once in file_blobs.
+            var versions = await db.DocumentVersions.Where(v => v.CaseId == @case.Id).ToListAsync();
+            versions.ShouldNotBeEmpty(title);
+            foreach (var version in versions)
+            {
+                version.Kind.ShouldBe(FileKind.Pdf);
+                var blob = await db.FileBlobs.SingleAsync(b => b.Sha256 == version.Sha256);
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(blob.Content)).ShouldBe(version.Sha256);
+                using var pdf = PdfDocument.Open(blob.Content);
+                pdf.NumberOfPages.ShouldBeGreaterThanOrEqualTo(2, version.FileName);
+                version.PageCount.ShouldBe(pdf.NumberOfPages);
+            }
+
+            var officer = await UserAsync(@case.CaseOfficerUserId!.Value, organ.ShortName == "OMN" ? Roles.CaseOfficer : Roles.Secretary);
+            var hits = await SearchAsync(officer, word);
+            var hit = hits.ShouldHaveSingleItem($"{word} should find {title}");
+            hit.CaseId.ShouldBe(@case.Id);
+            hit.MatchedIn.ShouldBe(CaseSearchMatch.DocumentText, title);
+            hit.Snippet.ShouldNotBeNull().ShouldContain(word[..5], Shouldly.Case.Insensitive);
+        }
+    }
+
+    [Fact]
+    public async Task Exactly_one_demo_handling_is_secret_its_handläggare_finds_its_text_and_a_ledamot_does_not()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        await using var db = Database.CreateContext();
+        var secret = (await db.CaseDocuments.Where(d => d.SecrecyProvision != null).ToListAsync()).ShouldHaveSingleItem();
+        secret.SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");
+        secret.SecrecyMarkedByName.ShouldBe("Hanna Handläggare");
+        secret.Description.ShouldBe("Överklagande av beslut om bistånd i form av särskilt boende");
+        (secret.HideCounterpartPublicly, secret.HideDescriptionPublicly).ShouldBe((true, true));
+        var @case = await db.Cases.SingleAsync(c => c.Id == secret.CaseId);
+        @case.Title.ShouldBe("Yttrande till förvaltningsrätten i mål om särskilt boende");
+        (await db.CaseDocuments.CountAsync(d => d.HideDescriptionPublicly)).ShouldBe(2);
+
+        var hanna = await UserAsync(@case.CaseOfficerUserId!.Value, Roles.CaseOfficer);
+        var found = (await SearchAsync(hanna, "rollatorn")).ShouldHaveSingleItem();
+        (found.CaseId, found.MatchedIn, found.HandlingIsSecret, found.HandlingOrdinal).ShouldBe((@case.Id, CaseSearchMatch.DocumentText, true, secret.Ordinal));
+
+        var lars = await db.Users.SingleAsync(u => u.Email == "ledamot@exempelby.se");
+        var member = new TestUser(lars.Id, lars.UserName, Roles.Member);
+        (await SearchAsync(member, "rollatorn")).ShouldBeEmpty();
+        // The same ledamot finds the case itself, by its open handling: only the secret one is kept from him.
+        (await SearchAsync(member, "delgivningskvitto")).ShouldHaveSingleItem().CaseId.ShouldBe(@case.Id);
+    }
+
+    [Fact]
+    public async Task Demo_handlingar_are_the_same_bytes_at_every_seeding()
+    {
+        var first = await SeedAndReadChecksumsAsync();
+        await Database.ResetAsync();
+
+        var second = await SeedAndReadChecksumsAsync();
+
+        second.ShouldBe(first);
+        first.Count.ShouldBe(13);
+        first.Select(f => f.Sha256).Distinct().Count().ShouldBe(13);
+    }
+
+    private async Task<List<(string FileName, string Sha256)>> SeedAndReadChecksumsAsync()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        await using var db = Database.CreateContext();
+        return (await db.DocumentVersions.Select(v => new { v.FileName, v.Sha256 }).ToListAsync())
+            .Select(v => (v.FileName, v.Sha256)).OrderBy(v => v.FileName, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<TestUser> UserAsync(Guid id, string role)
+    {
+        await using var db = Database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Id == id);
+        return new TestUser(user.Id, user.UserName, role);
+    }
+
+    private async Task<IReadOnlyList<CaseSearchHit>> SearchAsync(TestUser user, string query)
+    {
+        var factory = new TestDbContextFactory(Database, user, TimeProvider.System);
+        var handler = new SearchCasesHandler(
+            factory, new AccessService(factory, user, TimeProvider.System), new PostgresCaseSearch(factory), new SearchCasesValidator(),
+            new AuditTrailRecorder(user, TimeProvider.System));
+        var result = await handler.HandleAsync(new SearchCases { Query = query });
+        result.Succeeded.ShouldBeTrue(result.Error?.Message);
+        return result.Value!.Hits;
     }
 
     [Fact]
@@ -47,5 +189,12 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     {
         await using var db = Database.CreateContext();
         return (await db.Users.CountAsync(), await db.Organs.CountAsync(), await db.Meetings.CountAsync(), await db.Memberships.CountAsync());
+    }
+
+    private async Task<(int Cases, int Documents, int Versions, int Blobs, int Texts, int Reports, int Events, int AuditLines)> ContentCountsAsync()
+    {
+        await using var db = Database.CreateContext();
+        return (await db.Cases.CountAsync(), await db.CaseDocuments.CountAsync(), await db.DocumentVersions.CountAsync(), await db.FileBlobs.CountAsync(),
+            await db.DocumentTexts.CountAsync(), await db.OfficerReports.CountAsync(), await db.CaseEvents.CountAsync(), await db.AuditTrail.CountAsync());
     }
 }

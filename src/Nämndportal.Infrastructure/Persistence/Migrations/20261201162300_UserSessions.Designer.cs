@@ -870,6 +870,14 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("ContainsSecret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contains_secret");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -920,8 +928,21 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
                     b.HasKey("Id")
                         .HasName("pk_stored_files");
+
+                    b.HasIndex("Source", "SourceId")
+                        .HasDatabaseName("ix_stored_files_source_source_id");
 
                     b.ToTable("stored_files", (string)null);
                 });
