@@ -10,6 +10,7 @@ using Nämndportal.Web.Components;
 using Nämndportal.Web.Endpoints;
 using Nämndportal.Web.Security;
 using Serilog;
+using Serilog.Events;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
@@ -82,7 +83,15 @@ app.UseSecurityHeaders(SecurityHeaders.Policies(app.Environment.IsDevelopment())
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging(options =>
-    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms");
+{
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} svarade {StatusCode} på {Elapsed:0.0} ms";
+    // A request the browser abandoned (the user moved on while a page or file loaded) ends in a cancelled
+    // operation: the exception handler answers it as aborted, and it is no error of the portal's.
+    options.GetLevel = (context, _, exception) =>
+        context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+        : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : LogEventLevel.Information;
+});
 app.UseRequestLocalization();
 app.UseLoginRateLimiting();
 app.UseAuthentication();

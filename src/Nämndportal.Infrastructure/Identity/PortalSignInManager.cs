@@ -33,7 +33,10 @@ public sealed class PortalSignInManager(
         {
             // As much work as a wrong password for an existing account: one hash verification.
             UserManager.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash(), password);
-            await audit.WriteAsync(AuditActions.LoginFailed, null, userName, "Misslyckad inloggning: ingen användare med den e-postadressen");
+            // What was typed is recorded only when it is an e-mail address: a password typed into the address field
+            // must not reach the Händelselogg.
+            var typed = System.Net.Mail.MailAddress.TryCreate(userName, out var address) && address.Address == userName ? userName : "(ogiltig adress)";
+            await audit.WriteAsync(AuditActions.LoginFailed, null, typed, "Misslyckad inloggning: ingen användare med den e-postadressen");
             return SignInResult.Failed;
         }
 

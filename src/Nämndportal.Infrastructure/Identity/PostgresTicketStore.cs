@@ -67,13 +67,21 @@ public sealed class PostgresTicketStore(
             return;
         }
 
-        // The claims may change (a new security stamp); the limits never move.
+        // The claims may change (a new security stamp); the limits never move, and neither does the user. The cookie
+        // handler renews (keeps the key) when someone signs in on a browser that still has a session: that session
+        // must not become the new user's, or a copy of the old cookie would follow them (session fixation). It is
+        // ended instead, and the new user signs in again with a session of their own.
+        var userId = Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : Guid.Empty;
         var bytes = Protect(ticket);
         var now = clock.GetUtcNow();
         await using var scope = scopeFactory.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        await db.UserSessions.Where(s => s.Id == id)
+        var renewed = await db.UserSessions.Where(s => s.Id == id && s.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.LastSeenAt, now), cancellationToken);
+        if (renewed == 0)
+        {
+            await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null, CancellationToken.None);

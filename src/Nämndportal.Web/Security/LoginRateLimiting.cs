@@ -74,14 +74,16 @@ public static class LoginRateLimiting
         return app.UseRateLimiter();
     }
 
+    // Routing also sends "/konto/logga-in/" (a trailing slash) to the login page: it is an attempt too.
     private static bool IsAttempt(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method)
-        && (context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.Equals(SecondFactorPath, StringComparison.OrdinalIgnoreCase));
+        HttpMethods.IsPost(context.Request.Method) && (IsPath(context, LoginPath) || IsPath(context, SecondFactorPath));
+
+    private static bool IsPath(HttpContext context, string path) =>
+        string.Equals((context.Request.Path.Value ?? string.Empty).TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<string?> AccountAsync(HttpContext context)
     {
-        if (context.Request.Path.Equals(SecondFactorPath, StringComparison.OrdinalIgnoreCase))
+        if (IsPath(context, SecondFactorPath))
         {
             // The second step belongs to the account whose password was just given (Identity's two-factor cookie).
             var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
@@ -95,7 +97,8 @@ public static class LoginRateLimiting
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var email = form["Input.Email"].ToString().Trim();
-        return email.Length == 0 ? null : email.ToUpperInvariant();
+        // Normalised as Identity finds accounts, so another spelling of the same address shares the limit.
+        return email.Length == 0 ? null : context.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeEmail(email);
     }
 
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>

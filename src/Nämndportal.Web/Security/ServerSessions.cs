@@ -22,6 +22,19 @@ public static class ServerSessions
                 options.ExpireTimeSpan = sessions.AbsoluteLifetime;
                 options.SlidingExpiration = false;
             });
+        // Identity rebuilds the principal when it re-checks the security stamp; the session's id must come along, or
+        // "Mina sessioner" loses track of the current session and open pages fail their revalidation.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            var session = context.CurrentPrincipal?.FindFirst(PostgresTicketStore.SessionIdClaimType);
+            if (session is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(c => c.Type == session.Type))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+            }
+
+            return Task.CompletedTask;
+        });
         services.AddLoginRateLimiting(configuration);
         return services;
     }

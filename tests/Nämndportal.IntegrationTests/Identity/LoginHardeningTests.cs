@@ -208,6 +208,46 @@ public class LoginHardeningTests(DatabaseFixture database) : IntegrationTest(dat
         (await LoginForm.PostAsync(other, "ersattare@exempelby.se", DemoUsers.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task Attempts_posted_to_the_login_address_with_a_trailing_slash_count_too()
+    {
+        await using var app = await PortalFactory.StartAsync(Database,
+            new Dictionary<string, string?> { ["Security:RateLimits:AttemptsPerAddress"] = "2", ["Security:RateLimits:AttemptsPerAccount"] = "100" },
+            AccountForms.UseTestAddresses);
+        using var attacker = app.CreateBrowserLikeClient();
+        attacker.DefaultRequestHeaders.Add(AccountForms.AddressHeader, "198.51.100.9");
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var token = LoginForm.AntiforgeryToken(await attacker.GetStringAsync("/konto/logga-in"));
+            var response = await attacker.PostAsync("/konto/logga-in/", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = $"person{i}@exempelby.se",
+                ["Input.Password"] = "Fel-lösenord-123",
+            }));
+            answers.Add(response.StatusCode);
+        }
+
+        answers.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task Something_other_than_an_address_typed_as_the_address_is_not_written_to_the_audit_trail()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        using var client = app.CreateBrowserLikeClient();
+
+        // Someone types their password into the address field.
+        (await LoginForm.PostAsync(client, "Hemligt-Lösen-2026", "Hemligt-Lösen-2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var db = Database.CreateContext();
+        var line = await db.AuditTrail.SingleAsync(a => a.Action == AuditActions.LoginFailed);
+        line.UserName.ShouldBe("(ogiltig adress)");
+        (await db.AuditTrail.AnyAsync(a => a.Summary.Contains("Hemligt") || (a.UserName != null && a.UserName.Contains("Hemligt")))).ShouldBeFalse();
+    }
+
     private static string Message(string html)
     {
         var start = html.IndexOf("role=\"alert\"", StringComparison.Ordinal);

@@ -45,6 +45,26 @@ public class SessionTests(DatabaseFixture database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task Signing_in_as_someone_else_on_the_same_browser_starts_a_new_session_that_no_copy_of_the_old_cookie_reaches()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        using var browser = app.CreateBrowserLikeClient();
+        var first = AccountForms.AuthCookie(await LoginForm.PostAsync(browser, Member, DemoUsers.Password));
+
+        // The next person at the shared computer signs in without logging the first out.
+        var second = AccountForms.AuthCookie(await LoginForm.PostAsync(browser, "ersattare@exempelby.se", DemoUsers.Password));
+
+        second.ShouldNotBe(first);
+        using var thief = app.CreateBrowserLikeClient();
+        (await AccountForms.GetWithCookieAsync(thief, "/arenden", first)).StatusCode.ShouldBe(HttpStatusCode.Redirect,
+            "a copy of the first person's cookie must not open the second person's session");
+        (await AccountForms.GetWithCookieAsync(thief, "/arenden", second)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var db = Database.CreateContext();
+        var substitute = await db.Users.SingleAsync(u => u.Email == "ersattare@exempelby.se");
+        (await db.UserSessions.Select(s => s.UserId).ToListAsync()).ShouldBe([substitute.Id]);
+    }
+
+    [Fact]
     public async Task Session_ended_on_one_instance_is_refused_by_another_sharing_the_database()
     {
         await using var first = await PortalFactory.StartAsync(Database);
