@@ -7,7 +7,14 @@ public static partial class LoginForm
 {
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/konto/logga-in");
+        // A browser that still has a session is signed out and sent back to the page (followed as a browser would).
+        var form = await client.GetAsync("/konto/logga-in");
+        if (form.StatusCode == System.Net.HttpStatusCode.Redirect)
+        {
+            form = await client.GetAsync(form.Headers.Location);
+        }
+
+        var page = await form.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
         return await client.PostAsync("/konto/logga-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
