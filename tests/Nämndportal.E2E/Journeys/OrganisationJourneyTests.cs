@@ -40,8 +40,7 @@ public class OrganisationJourneyTests(PortalFixture portal)
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Omsorgsnämnden", Level = 1 })).ToBeVisibleAsync();
         await Journey.WaitForInteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lägg till uppdrag" }).ClickAsync();
-        await admin.GetByLabel("Person").FillAsync("Nora");
-        await admin.GetByText("Nora Nyvald").First.ClickAsync();
+        await Journey.ChooseInAutocompleteAsync(admin, "Person", "Nora", "Nora Nyvald");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Spara uppdraget" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Uppdraget är sparat." })).ToBeVisibleAsync();
         await Expect(admin.GetByRole(AriaRole.Rowheader, new() { Name = "Nora Nyvald" })).ToBeVisibleAsync();

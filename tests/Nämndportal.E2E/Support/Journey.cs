@@ -36,4 +36,27 @@ public static class Journey
         await WaitForInteractiveAsync(page);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
     }
+
+    /// <summary>
+    /// Types into a MudBlazor autocomplete and picks the suggestion shown as <paramref name="option"/>. A click that lands
+    /// while the debounced search re-renders the list can be lost on a loaded machine, so the choice is checked in the
+    /// field and made again (at most three times) until it took.
+    /// </summary>
+    public static async Task ChooseInAutocompleteAsync(IPage page, string label, string typed, string option)
+    {
+        var input = page.GetByLabel(label, new() { Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(typed);
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+            try
+            {
+                await Expect(input).ToHaveValueAsync(option, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
 }
