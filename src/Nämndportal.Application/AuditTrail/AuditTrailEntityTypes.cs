@@ -32,6 +32,9 @@ public static class AuditTrailEntityTypes
         ["ApplicationUser"] = "Inloggningskonto",
         ["UserRole"] = "Roll",
         [nameof(StoredFile)] = "Framställd fil",
+
+        // The anslagstavla (NoticeBoardAuditDescriber).
+        [nameof(Domain.NoticeBoard.Posting)] = "Anslag",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

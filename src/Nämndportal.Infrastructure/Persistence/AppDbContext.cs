@@ -60,6 +60,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail => Set<Domain.AuditTrail.AuditTrailEntry>();
 
+    public DbSet<Domain.NoticeBoard.Posting> Postings => Set<Domain.NoticeBoard.Posting>();
+
     public async Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default)
     {
         // One statement: the row is created or its counter raised under PostgreSQL's row lock, then returned.

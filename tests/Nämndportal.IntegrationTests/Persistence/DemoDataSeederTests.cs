@@ -29,8 +29,8 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         (await CountsAsync()).ShouldBe(before);
         (await ContentCountsAsync()).ShouldBe(beforeContent);
         before.Users.ShouldBe(DemoUsers.All.Count);
-        before.Organs.ShouldBe(5);
-        before.Meetings.ShouldBe(9);
+        before.Organs.ShouldBe(6);
+        before.Meetings.ShouldBe(10);
         beforeContent.Documents.ShouldBe(13);
         beforeContent.Reports.ShouldBe(11);
     }
