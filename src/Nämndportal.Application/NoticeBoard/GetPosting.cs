@@ -24,7 +24,7 @@ public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvid
         ArgumentNullException.ThrowIfNull(request);
         var today = SwedishTime.LocalDate(clock.GetUtcNow());
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var p = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.Id && p.UpOn <= today, cancellationToken);
+        var p = await db.Postings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && x.UpOn <= today, cancellationToken);
         if (p is null)
         {
             return Error.NotFound("Anslaget");
