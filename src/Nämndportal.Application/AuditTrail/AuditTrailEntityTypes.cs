@@ -39,6 +39,8 @@ public static class AuditTrailEntityTypes
         [nameof(AgendaItem)] = "Punkt på föredragningslista",
         [nameof(AgendaItemDocument)] = "Handling i kallelse",
         [nameof(NoticeVersion)] = "Kallelse",
+        // The anslagstavla (NoticeBoardAuditDescriber).
+        [nameof(Domain.NoticeBoard.Posting)] = "Anslag",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

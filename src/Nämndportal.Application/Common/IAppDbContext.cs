@@ -57,6 +57,8 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail { get; }
 
+    DbSet<Domain.NoticeBoard.Posting> Postings { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
