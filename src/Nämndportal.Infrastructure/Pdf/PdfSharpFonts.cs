@@ -3,30 +3,31 @@ using PdfSharp.Fonts;
 namespace Nämndportal.Infrastructure.Pdf;
 
 /// <summary>
-/// PDFsharp 6 finds no fonts on Linux by itself: this resolver serves DejaVu Sans (Debian's fonts-dejavu-core, which
-/// dev.sh and the Dockerfile install; it has å, ä, ö) or Liberation Sans for every family asked for.
+/// PDFsharp 6 finds no fonts on Linux by itself: this resolver serves Liberation Sans (Debian's fonts-liberation2, the
+/// font of Chromium's header and footer templates) or else DejaVu Sans (fonts-dejavu-core), which dev.sh and the Dockerfile
+/// install and which have å, ä, ö and §, for every family asked for.
 /// PDFsharp's resolver is a process-wide setting that may be set only once: <see cref="EnsureRegistered"/> does that.
 /// </summary>
 public sealed class PdfSharpFonts : IFontResolver
 {
     /// <summary>The family the pack's own texts ask for.</summary>
-    public const string Family = "DejaVu Sans";
+    public const string Family = "Liberation Sans";
 
     private const string Regular = "np-sans";
     private const string Bold = "np-sans-bold";
 
     private static readonly string[] RegularCandidates =
     [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
         "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     ];
 
     private static readonly string[] BoldCandidates =
     [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
         "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     ];
 
     private static readonly Lock RegisterLock = new();

@@ -124,6 +124,24 @@ public class PdfPackAssemblerTests(PdfRendererFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public void Landscape_and_rotated_attachment_pages_are_numbered_too()
+    {
+        var landscape = Attachment("Tabell i liggande format", 1, page => page.Orientation = PdfSharp.PageOrientation.Landscape);
+        var rotated = Attachment("Inskannad sida", 1, page => page.Rotate = 90);
+        using var draft = _assembler.Prepare([new PdfPackItem("1. Budget", [PdfPackDocument.Of("Tabell", landscape), PdfPackDocument.Of("Skanning", rotated)])]);
+
+        var pack = draft.Assemble(null, "Kallelse");
+
+        using var pdf = PdfDocument.Open(pack.Pdf);
+        var wide = pdf.GetPage(1);
+        var number = wide.GetWords().Single(w => w.Text == "Sida").BoundingBox;
+        number.Left.ShouldBeGreaterThan(wide.Width * 0.8, "bottom right on the landscape page, not where a portrait page's corner would be");
+        number.Bottom.ShouldBeLessThan(30);
+        Words(pdf, 1).ShouldContain("Sida 1 av 2");
+        pdf.GetPage(2).Text.ShouldContain("Sida 2 av 2");
+    }
+
+    [Fact]
     public async Task Page_ranges_printed_on_the_kallelse_page_are_where_each_item_starts()
     {
         // Enough items that the kallelse page runs to two pages once the ranges are printed on it.
@@ -195,7 +213,7 @@ public class PdfPackAssemblerTests(PdfRendererFixture fixture) : IClassFixture<P
             PartLayout);
 
     /// <summary>An attachment of <paramref name="pages"/> pages, each saying "{name}, sida n" with a footer of its own.</summary>
-    internal static byte[] Attachment(string name, int pages)
+    internal static byte[] Attachment(string name, int pages, Action<PdfSharp.Pdf.PdfPage>? shape = null)
     {
         PdfSharpFonts.EnsureRegistered();
         using var document = new SharpDocument();
@@ -204,6 +222,7 @@ public class PdfPackAssemblerTests(PdfRendererFixture fixture) : IClassFixture<P
         {
             var page = document.AddPage();
             page.Size = PdfSharp.PageSize.A4;
+            shape?.Invoke(page);
             using var graphics = XGraphics.FromPdfPage(page);
             graphics.DrawString($"{name}, sida {n}", font, XBrushes.Black, 70, 100);
             graphics.DrawString($"Bilagans sidfot {n} / {pages}", font, XBrushes.Black, page.Width.Point - 200, page.Height.Point - 28);
