@@ -100,7 +100,7 @@ internal static class PackAssemblyBenchmark
             "<p>Bakgrund.</p>", [], [], []);
 
     /// <summary>What Blazor's HtmlRenderer needs from the container, scopes validated as in the app.</summary>
-    private static ServiceProvider BuildServices()
+    internal static ServiceProvider BuildServices()
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

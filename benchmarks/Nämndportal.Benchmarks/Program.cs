@@ -4,13 +4,25 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Nämndportal.Benchmarks;
 
-// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly
+// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly | kallelse-pack
 // NP_TEST_POSTGRES: the server (no database), as for the tests. NP_BENCH_KEEP=1 keeps the database afterwards and
 // reuses it on the next run (for tuning; the recorded figure always comes from a fresh database).
 CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
 if (args is ["pack-assembly"])
 {
     return await PackAssemblyBenchmark.RunAsync();
+}
+
+if (args is ["kallelse-pack"])
+{
+    var kallelseServer = Environment.GetEnvironmentVariable("NP_TEST_POSTGRES");
+    if (string.IsNullOrWhiteSpace(kallelseServer))
+    {
+        Console.Error.WriteLine("NP_TEST_POSTGRES is not set: run ./dev.sh bench kallelse-pack, which starts PostgreSQL and sets it.");
+        return 1;
+    }
+
+    return await KallelsePackBenchmark.RunAsync(kallelseServer);
 }
 
 if (args.Length != 1 || args[0] != "search")
