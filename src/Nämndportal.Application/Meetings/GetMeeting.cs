@@ -11,7 +11,7 @@ public sealed record GetMeeting(Guid MeetingId);
 
 /// <param name="Version">The meeting's row version (xmin): every agenda change is saved against it.</param>
 /// <param name="CanEdit">May build the agenda (the organ's nämndsekreterare, an administrator); only then are <see cref="Checks"/> filled.</param>
-public sealed record MeetingPage(
+public sealed record MeetingView(
     Guid Id, Guid OrganId, string OrganName, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Place, MeetingStatus Status,
     string? CancellationReason, uint Version, bool CanEdit, IReadOnlyList<AgendaItemView> Items, IReadOnlyList<AgendaCheck> Checks)
 {
@@ -36,7 +36,7 @@ public sealed record PackDocumentView(Guid? CaseDocumentId, string Name, AgendaD
 
 public sealed class GetMeetingHandler(IAppDbContextFactory dbFactory, AccessService access, TimeProvider clock)
 {
-    public async Task<Result<MeetingPage>> HandleAsync(GetMeeting request, CancellationToken cancellationToken = default)
+    public async Task<Result<MeetingView>> HandleAsync(GetMeeting request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var grants = await access.SnapshotAsync(cancellationToken);
@@ -62,7 +62,7 @@ public sealed class GetMeetingHandler(IAppDbContextFactory dbFactory, AccessServ
             items.AddRange(meeting.Items.Select(item => View(item, [])));
         }
 
-        return Result<MeetingPage>.Ok(new MeetingPage(
+        return Result<MeetingView>.Ok(new MeetingView(
             meeting.Id, organ.Id, organ.Name, meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.Status, meeting.CancellationReason,
             meeting.Version, canEdit, items, checks));
     }

@@ -213,7 +213,7 @@ public class AgendaBuilderTests(DatabaseFixture database) : DocumentTest(databas
         (await SearchAsync(null)).Select(c => c.Number).ShouldBe(["OMF-2026-150"]);
     }
 
-    private static List<string> Titles(MeetingPage page) => page.Items.Select(i => $"{i.Number} {i.Title}").ToList();
+    private static List<string> Titles(MeetingView page) => page.Items.Select(i => $"{i.Number} {i.Title}").ToList();
 
     private async Task<IReadOnlyList<ReadyCase>> SearchAsync(string? text)
     {
@@ -229,7 +229,7 @@ public class AgendaBuilderTests(DatabaseFixture database) : DocumentTest(databas
         return result.Value!;
     }
 
-    private async Task<MeetingPage> PageAsync(TestUser user)
+    private async Task<MeetingView> PageAsync(TestUser user)
     {
         var result = await GetHandler(user).HandleAsync(new GetMeeting(_meeting.Id));
         result.Error.ShouldBeNull();
