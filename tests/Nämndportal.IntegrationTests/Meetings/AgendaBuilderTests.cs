@@ -82,6 +82,31 @@ public class AgendaBuilderTests(DatabaseFixture database) : DocumentTest(databas
     }
 
     [Fact]
+    public async Task The_secretary_chooses_and_orders_the_pack_and_cannot_add_another_cases_handling()
+    {
+        var first = await AddAsync("rapport.pdf", TestFiles.Pdf("Granskningsrapport"));
+        var second = await AddAsync("yttrande.pdf", TestFiles.Pdf("Yttrande"), description: "Förvaltningens yttrande");
+        await InsertAsync(new OfficerReport(Case.Id));
+        await MakeReadyAsync(Case.Id);
+        var added = await AddCaseAsync(Case.Id);
+        (await PageAsync(Secretary)).Items[0].Documents.Select(d => d.Name)
+            .ShouldBe(["Tjänsteskrivelse", "Handling 1: Granskningsrapport från revisorerna", "Handling 2: Förvaltningens yttrande"], "no beslutsunderlag named: all handlingar");
+
+        var set = await DocumentsHandler(Secretary).HandleAsync(new SetAgendaItemDocuments(_meeting.Id, added.Version, added.ItemId, false, [second.DocumentId, first.DocumentId]));
+
+        set.Error.ShouldBeNull();
+        var item = (await PageAsync(Secretary)).Items[0];
+        item.Documents.Select(d => d.CaseDocumentId).ShouldBe([second.DocumentId, first.DocumentId]);
+        item.Choices.Single(c => c.CaseDocumentId is null).Included.ShouldBeFalse();
+
+        var otherCase = await InsertAsync(new Case(OrganA.Id, "OMF", 2026, 151, "OMF-2026-151", "Annat ärende", new DateOnly(2026, 11, 2), null));
+        var foreign = (await AddHandler(Secretary).HandleAsync(Upload(otherCase.Id, "annan.pdf", TestFiles.Pdf("Annan")))).Value!;
+        var refused = await DocumentsHandler(Secretary).HandleAsync(new SetAgendaItemDocuments(_meeting.Id, set.Value, added.ItemId, true, [foreign.DocumentId]));
+        refused.Error.ShouldNotBeNull().Message.ShouldBe("En av handlingarna hör inte till punktens ärende.");
+        (await PageAsync(Secretary)).Items[0].Documents.Select(d => d.CaseDocumentId).ShouldBe([second.DocumentId, first.DocumentId]);
+    }
+
+    [Fact]
     public async Task Preparers_cannot_set_PaForedragningslista_by_hand_nor_take_a_case_off_the_agenda()
     {
         await MakeReadyAsync(Case.Id);
@@ -273,6 +298,8 @@ public class AgendaBuilderTests(DatabaseFixture database) : DocumentTest(databas
     private MoveAgendaItemHandler MoveHandler(TestUser user) => new(Factory(user), Access(user));
 
     private ReorderAgendaHandler ReorderHandler(TestUser user) => new(Factory(user), Access(user), new ReorderAgendaValidator());
+
+    private SetAgendaItemDocumentsHandler DocumentsHandler(TestUser user) => new(Factory(user), Access(user), new SetAgendaItemDocumentsValidator());
 
     private SearchReadyCasesHandler SearchHandler(TestUser user) => new(Factory(user), Access(user));
 }
