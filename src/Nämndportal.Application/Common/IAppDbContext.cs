@@ -33,6 +33,8 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<NoticeRecipient> NoticeRecipients { get; }
 
+    DbSet<PackPart> PackParts { get; }
+
     DbSet<BackgroundTask> BackgroundTasks { get; }
 
     DbSet<StoredFile> StoredFiles { get; }

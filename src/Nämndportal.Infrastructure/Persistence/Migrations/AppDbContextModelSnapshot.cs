@@ -861,6 +861,32 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("file_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Files.PackPart", b =>
+                {
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("checksum")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Checksum")
+                        .HasName("pk_pack_parts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pack_parts_created_at");
+
+                    b.ToTable("pack_parts", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1399,6 +1425,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("public_pack_file_id");
 
+                    b.Property<Guid?>("RedactedPackFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redacted_pack_file_id");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1421,6 +1451,9 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PublicPackFileId")
                         .HasDatabaseName("ix_notice_versions_public_pack_file_id");
+
+                    b.HasIndex("RedactedPackFileId")
+                        .HasDatabaseName("ix_notice_versions_redacted_pack_file_id");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique()
@@ -2377,6 +2410,12 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PublicPackFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_versions_stored_files_public_pack_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("RedactedPackFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_versions_stored_files_redacted_pack_file_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
