@@ -2,19 +2,9 @@ using Nämndportal.Domain.Meetings;
 
 namespace Nämndportal.Web.Components.Pages.Meetings;
 
-/// <summary>The meeting page's Swedish names for statuses and item kinds.</summary>
+/// <summary>The meeting page's Swedish names for item kinds and document states (statuses: <see cref="MeetingStatusNames"/>).</summary>
 public static class MeetingTexts
 {
-    public static string Status(MeetingStatus status) => status switch
-    {
-        MeetingStatus.Planerat => "Planerat",
-        MeetingStatus.KallelseSkickad => "Kallelse skickad",
-        MeetingStatus.Pagar => "Pågår",
-        MeetingStatus.Genomfort => "Genomfört",
-        MeetingStatus.Installt => "Inställt",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
     public static string Kind(AgendaItemKind kind) => kind switch
     {
         AgendaItemKind.Standard => "Standardpunkt",
