@@ -33,7 +33,7 @@ public class AgendaJourneyTests(PortalFixture portal, ITestOutputHelper output)
 
     private async Task BuildAndReorderAsync()
     {
-        var (meetingId, caseNumber) = await InsertMeetingAndReadyCaseAsync();
+        var (meetingId, caseId, caseNumber) = await InsertMeetingAndReadyCaseAsync();
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, portal.App.BaseUrl, "sekreterare@exempelby.se");
         await page.GotoAsync($"{portal.App.BaseUrl}/sammantraden/{meetingId}");
@@ -86,6 +86,16 @@ public class AgendaJourneyTests(PortalFixture portal, ITestOutputHelper output)
         await Expect(page.GetByText("Punkten är sparad.")).ToBeVisibleAsync();
         await Expect(items.Nth(4)).ToContainTextAsync("Behandlas inom stängda dörrar");
         await Journey.ExpectNoErrorBannerAsync(page);
+
+        // The case followed the agenda, and its page no longer offers to take it off by hand.
+        await page.GotoAsync($"{portal.App.BaseUrl}/arenden/{caseId}");
+        await Journey.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("case-status")).ToHaveTextAsync("På föredragningslista");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Status ändrades från klart för beslut till på föredragningslista.");
+        await Expect(page.GetByTestId("agenda-status-hint")).ToBeVisibleAsync();
+        await page.GetByLabel("Ny status").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Beslutat", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Klart för beslut", Exact = true })).ToHaveCountAsync(0);
     }
 
     private static async Task AddTitledAsync(IPage page, string title)
@@ -105,9 +115,10 @@ public class AgendaJourneyTests(PortalFixture portal, ITestOutputHelper output)
     /// A planned meeting of Omsorgsnämnden two months ahead and a case of its own that is ready for decision, written as
     /// the meeting plan and the case pages would have written them (the demo cases stay as they are for other journeys).
     /// </summary>
-    private async Task<(Guid MeetingId, string CaseNumber)> InsertMeetingAndReadyCaseAsync()
+    private async Task<(Guid MeetingId, Guid CaseId, string CaseNumber)> InsertMeetingAndReadyCaseAsync()
     {
         var meetingId = Guid.CreateVersion7();
+        var caseId = Guid.CreateVersion7();
         var sequence = Random.Shared.Next(9000, 9999);
         var caseNumber = $"OMF-2099-{sequence}";
         await using var connection = new NpgsqlConnection(portal.ConnectionString);
@@ -125,11 +136,11 @@ public class AgendaJourneyTests(PortalFixture portal, ITestOutputHelper output)
         insert.Parameters.AddWithValue("meeting", meetingId);
         insert.Parameters.AddWithValue("starts", starts);
         insert.Parameters.AddWithValue("ends", starts.AddHours(3));
-        insert.Parameters.AddWithValue("case", Guid.CreateVersion7());
+        insert.Parameters.AddWithValue("case", caseId);
         insert.Parameters.AddWithValue("sequence", sequence);
         insert.Parameters.AddWithValue("number", caseNumber);
         insert.Parameters.AddWithValue("title", CaseTitle);
         (await insert.ExecuteNonQueryAsync()).ShouldBe(2);
-        return (meetingId, caseNumber);
+        return (meetingId, caseId, caseNumber);
     }
 }
