@@ -35,7 +35,7 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, AccessService
             ? (await users.DisplayNamesAsync([officerId], cancellationToken)).GetValueOrDefault(officerId)
             : null;
         var canPrepare = grants.Can(Operation.PrepareCase, @case.OrganId);
-        var next = canPrepare ? Enum.GetValues<CaseStatus>().Where(@case.CanMoveTo).ToList() : [];
+        var next = canPrepare ? Enum.GetValues<CaseStatus>().Where(s => @case.CanMoveTo(s) && ChangeCaseStatus.IsManual(@case.Status, s)).ToList() : [];
 
         var mayReadSecret = grants.CanReadSecret(@case.OrganId, @case.CaseOfficerUserId);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(cancellationToken);

@@ -10,7 +10,8 @@ public sealed record OrganDetails(
     Guid Id, string Name, string ShortName, OrganKind Kind, Guid? ParentId, string? ParentName, string CaseNumberPrefix,
     string ParagraphSeries, string? DefaultMeetingPlace, OrganRules Rules, DateOnly? EndedOn, uint Version,
     int Seats, int FilledSeats, int QuorumRequired, IReadOnlyList<RosterRow> Roster, IReadOnlyList<OfficialRow> Officials, bool CanManage,
-    IReadOnlyList<RosterRow> AllMemberships, string? Administration, IReadOnlyList<string> ConsequenceHeadings, string CaseNumberPattern)
+    IReadOnlyList<RosterRow> AllMemberships, string? Administration, IReadOnlyList<string> ConsequenceHeadings, string CaseNumberPattern,
+    IReadOnlyList<string> StandardAgendaItems)
 {
     /// <summary>The roster grouped by party, largest group first, as boards list themselves.</summary>
     public IReadOnlyList<IGrouping<string, RosterRow>> ByParty =>
@@ -54,6 +55,7 @@ public sealed class GetOrganHandler(IAppDbContextFactory dbFactory, AccessServic
             roster,
             officials.Select(o => new OfficialRow(o.UserId, names.GetValueOrDefault(o.UserId, "(okänd användare)"), o.Function)).ToList(),
             grants.Can(Operation.ManageOrgan, organId),
-            all, organ.Administration, organ.ConsequenceHeadings, organ.CaseNumberPattern));
+            all, organ.Administration, organ.ConsequenceHeadings, organ.CaseNumberPattern,
+            organ.StandardAgendaItems));
     }
 }

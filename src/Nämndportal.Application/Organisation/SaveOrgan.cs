@@ -36,6 +36,9 @@ public sealed record SaveOrgan
     /// <summary>How its diarienummer are written, with {prefix}, {year} and {number}.</summary>
     public string CaseNumberPattern { get; set; } = CaseNumberFormat.Default;
 
+    /// <summary>Standardpunkter: the items every new meeting's agenda starts with, in order.</summary>
+    public List<string> StandardAgendaItems { get; set; } = [.. Organ.DefaultStandardAgendaItems];
+
     public static SaveOrgan From(OrganDetails organ)
     {
         ArgumentNullException.ThrowIfNull(organ);
@@ -48,6 +51,7 @@ public sealed record SaveOrgan
             PublicMeetingsAllowed = organ.Rules.PublicMeetingsAllowed, MembersNeedSecondFactor = organ.Rules.MembersNeedSecondFactor,
             NumberOfSeats = organ.Rules.NumberOfSeats, Administration = organ.Administration,
             ConsequenceHeadings = [.. organ.ConsequenceHeadings], CaseNumberPattern = organ.CaseNumberPattern,
+            StandardAgendaItems = [.. organ.StandardAgendaItems],
         };
     }
 }
@@ -71,6 +75,10 @@ public sealed class SaveOrganValidator : AbstractValidator<SaveOrgan>
             .WithMessage("Ange högst 20 rubriker för konsekvensbeskrivningar.");
         RuleForEach(x => x.ConsequenceHeadings).MaximumLength(80)
             .WithMessage((_, heading) => $"Rubriken ”{heading}” är för lång: en rubrik för konsekvensbeskrivning får ha högst 80 tecken.");
+        RuleFor(x => x.StandardAgendaItems).Must(h => h.Count(t => !string.IsNullOrWhiteSpace(t)) <= 30)
+            .WithMessage("Ange högst 30 standardpunkter.");
+        RuleForEach(x => x.StandardAgendaItems).MaximumLength(300)
+            .WithMessage((_, title) => $"Standardpunkten ”{title}” är för lång: en standardpunkt får ha högst 300 tecken.");
         RuleFor(x => x.CaseNumberPattern).MaximumLength(60).WithMessage("Mönstret för diarienummer får ha högst 60 tecken.")
             .Custom((pattern, context) =>
             {
@@ -130,6 +138,7 @@ public sealed class SaveOrganHandler(IAppDbContextFactory dbFactory, AccessServi
 
             organ.SetReportSettings(request.Administration, request.ConsequenceHeadings);
             organ.SetCaseNumberPattern(request.CaseNumberPattern);
+            organ.SetStandardAgendaItems(request.StandardAgendaItems);
 
             return await db.SaveOrConflictAsync(organ, organ.Id, cancellationToken);
         }

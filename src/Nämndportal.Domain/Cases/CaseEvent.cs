@@ -64,6 +64,10 @@ public sealed class CaseEvent
     public static CaseEvent StatusChanged(Guid caseId, DateTimeOffset at, string actor, CaseStatus from, CaseStatus to) =>
         new(caseId, at, actor, CaseEventKind.StatusChanged) { FromStatus = from, ToStatus = to };
 
+    /// <summary>A status change caused by a meeting's agenda (put on it, taken off it): the line names the meeting.</summary>
+    public static CaseEvent StatusChanged(Guid caseId, DateTimeOffset at, string actor, CaseStatus from, CaseStatus to, Guid meetingId) =>
+        new(caseId, at, actor, CaseEventKind.StatusChanged) { FromStatus = from, ToStatus = to, MeetingId = meetingId };
+
     public static CaseEvent ReportSaved(Guid caseId, DateTimeOffset at, string actor) => new(caseId, at, actor, CaseEventKind.ReportSaved);
 
     public static CaseEvent Linked(Guid caseId, DateTimeOffset at, string actor, Guid otherCaseId, bool linked) =>

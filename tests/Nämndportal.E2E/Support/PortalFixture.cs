@@ -7,10 +7,14 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public BrowserFixture Browser { get; } = new();
 
+    /// <summary>The app's database, for a journey that sets up what the UI of another issue will create.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         await Browser.InitializeAsync();
-        App = await AppProcess.StartAsync(await TestDatabase.RecreateAsync("naemndportal_e2e"));
+        ConnectionString = await TestDatabase.RecreateAsync("naemndportal_e2e");
+        App = await AppProcess.StartAsync(ConnectionString);
     }
 
     public async Task DisposeAsync()

@@ -63,6 +63,23 @@ public class OrganReportSettingsTests(DatabaseFixture database) : IntegrationTes
     }
 
     [Fact]
+    public async Task Standard_agenda_items_round_trip_through_the_form_in_order()
+    {
+        var id = (await Save(_admin).HandleAsync(new SaveOrgan { Name = "Omsorgsnämnden", ShortName = "OMN", CaseNumberPrefix = "OMF" })).Value;
+        var form = SaveOrgan.From((await Get(_admin).HandleAsync(id)).Value!);
+        form.StandardAgendaItems.ShouldBe(["Val av justerare", "Anmälan av extra ärenden", "Redovisning av delegationsbeslut", "Redovisning av meddelanden"]);
+        form.StandardAgendaItems = ["Upprop", " Val av justerare ", "", "val av justerare", "Godkännande av dagordning"];
+
+        var saved = await Save(_admin).HandleAsync(form);
+
+        saved.Succeeded.ShouldBeTrue(saved.Error?.Message);
+        (await Get(_admin).HandleAsync(id)).Value!.StandardAgendaItems.ShouldBe(["Upprop", "Val av justerare", "Godkännande av dagordning"]);
+        form = SaveOrgan.From((await Get(_admin).HandleAsync(id)).Value!);
+        form.StandardAgendaItems = [new string('V', 301)];
+        (await Save(_admin).HandleAsync(form)).Error!.Message.ShouldContain("högst 300 tecken");
+    }
+
+    [Fact]
     public async Task A_heading_over_80_characters_is_refused()
     {
         var id = (await Save(_admin).HandleAsync(new SaveOrgan { Name = "Omsorgsnämnden", ShortName = "OMN", CaseNumberPrefix = "OMF" })).Value;
