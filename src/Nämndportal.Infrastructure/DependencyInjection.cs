@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<IRichTextSanitizer, RichTextSanitizer>();
 
         AddJobs(services, configuration, connectionString);
+        services.AddMail(configuration);
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
