@@ -97,6 +97,7 @@ public static class DependencyInjection
 
         AddJobs(services, configuration, connectionString);
         services.AddMail(configuration);
+        services.AddCalendarFeeds();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();

@@ -107,6 +107,7 @@ app.MapFileEndpoints();
 app.MapDocumentEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
+app.MapCalendarEndpoints();
 // Hangfire answers "text/html" without a charset, and a browser may then read its UTF-8 pages as Latin-1.
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/admin/jobb", StringComparison.Ordinal),

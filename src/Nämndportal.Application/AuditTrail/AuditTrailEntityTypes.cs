@@ -32,6 +32,7 @@ public static class AuditTrailEntityTypes
         ["ApplicationUser"] = "Inloggningskonto",
         ["UserRole"] = "Roll",
         [nameof(StoredFile)] = "Framställd fil",
+        [nameof(Domain.Meetings.CalendarFeed)] = "Kalenderprenumeration",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

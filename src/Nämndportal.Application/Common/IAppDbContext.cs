@@ -25,6 +25,8 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Meeting> Meetings { get; }
 
+    DbSet<CalendarFeed> CalendarFeeds { get; }
+
     DbSet<BackgroundTask> BackgroundTasks { get; }
 
     DbSet<StoredFile> StoredFiles { get; }
