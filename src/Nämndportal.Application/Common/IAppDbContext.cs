@@ -25,6 +25,14 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Meeting> Meetings { get; }
 
+    DbSet<AgendaItem> AgendaItems { get; }
+
+    DbSet<AgendaItemDocument> AgendaItemDocuments { get; }
+
+    DbSet<NoticeVersion> NoticeVersions { get; }
+
+    DbSet<NoticeRecipient> NoticeRecipients { get; }
+
     DbSet<CalendarFeed> CalendarFeeds { get; }
 
     DbSet<BackgroundTask> BackgroundTasks { get; }
@@ -57,6 +65,13 @@ public interface IAppDbContext : IAsyncDisposable
     /// number typed by hand.
     /// </summary>
     Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes <paramref name="count"/> numbers from a series (<see cref="NumberSeriesKeys"/>) for a calendar year and
+    /// returns the last one taken (the first is last − count + 1). With <paramref name="atLeast"/> (and count 0) it only
+    /// raises the series to that number, for a number typed by hand. Atomic; inside a transaction a rollback returns them.
+    /// </summary>
+    Task<int> TakeNumbersAsync(string series, int year, int count = 1, int? atLeast = null, CancellationToken cancellationToken = default);
 
     Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 

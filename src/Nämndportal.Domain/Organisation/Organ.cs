@@ -51,6 +51,12 @@ public sealed class Organ : Entity, IConcurrencyVersioned
 
     public static IReadOnlyList<string> DefaultConsequenceHeadings { get; } = ["Ekonomi", "Barnperspektiv", "Miljö", "Jämställdhet"];
 
+    /// <summary>Standardpunkter: the items every new meeting's agenda starts with, in order.</summary>
+    public List<string> StandardAgendaItems { get; private set; } = [.. DefaultStandardAgendaItems];
+
+    public static IReadOnlyList<string> DefaultStandardAgendaItems { get; } =
+        ["Val av justerare", "Anmälan av extra ärenden", "Redovisning av delegationsbeslut", "Redovisning av meddelanden"];
+
     /// <summary>The last day the organ existed, when it has been dissolved or merged.</summary>
     public DateOnly? EndedOn { get; private set; }
 
@@ -116,6 +122,24 @@ public sealed class Organ : Entity, IConcurrencyVersioned
 
         Administration = string.IsNullOrWhiteSpace(administration) ? null : administration.Trim();
         ConsequenceHeadings = headings;
+    }
+
+    /// <summary>Sets the standard items of new agendas (blank and repeated titles dropped).</summary>
+    public void SetStandardAgendaItems(IEnumerable<string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        var items = titles.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (items.Any(t => t.Length > 300))
+        {
+            throw new DomainException("En standardpunkt får ha högst 300 tecken.");
+        }
+
+        if (items.Count > 30)
+        {
+            throw new DomainException("Ett organ kan ha högst 30 standardpunkter.");
+        }
+
+        StandardAgendaItems = items;
     }
 
     public void End(DateOnly lastDay)

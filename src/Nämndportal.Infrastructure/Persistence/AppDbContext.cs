@@ -62,18 +62,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail => Set<Domain.AuditTrail.AuditTrailEntry>();
 
-    public async Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default)
+    public DbSet<Domain.Meetings.AgendaItem> AgendaItems => Set<Domain.Meetings.AgendaItem>();
+
+    public DbSet<Domain.Meetings.AgendaItemDocument> AgendaItemDocuments => Set<Domain.Meetings.AgendaItemDocument>();
+
+    public DbSet<Domain.Meetings.NoticeVersion> NoticeVersions => Set<Domain.Meetings.NoticeVersion>();
+
+    public DbSet<Domain.Meetings.NoticeRecipient> NoticeRecipients => Set<Domain.Meetings.NoticeRecipient>();
+
+    public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
+        TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
+
+    public async Task<int> TakeNumbersAsync(string series, int year, int count = 1, int? atLeast = null, CancellationToken cancellationToken = default)
     {
-        // One statement: the row is created or its counter raised under PostgreSQL's row lock, then returned.
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, atLeast is null ? 1 : 0);
+        // One statement: the row is created or its counter raised under PostgreSQL's row lock, then returned. Inside the
+        // caller's transaction, a rollback gives the numbers back, so a series has no gaps from failed saves.
         var rows = atLeast is { } floor
             ? await Database.SqlQuery<int>($"""
-                INSERT INTO case_number_series (prefix, year, last_number) VALUES ({prefix}, {year}, {floor})
-                ON CONFLICT (prefix, year) DO UPDATE SET last_number = GREATEST(case_number_series.last_number, EXCLUDED.last_number)
+                INSERT INTO number_series (series, year, last_number) VALUES ({series}, {year}, {floor})
+                ON CONFLICT (series, year) DO UPDATE SET last_number = GREATEST(number_series.last_number, EXCLUDED.last_number)
                 RETURNING last_number AS "Value"
                 """).ToListAsync(cancellationToken)
             : await Database.SqlQuery<int>($"""
-                INSERT INTO case_number_series (prefix, year, last_number) VALUES ({prefix}, {year}, 1)
-                ON CONFLICT (prefix, year) DO UPDATE SET last_number = case_number_series.last_number + 1
+                INSERT INTO number_series (series, year, last_number) VALUES ({series}, {year}, {count})
+                ON CONFLICT (series, year) DO UPDATE SET last_number = number_series.last_number + {count}
                 RETURNING last_number AS "Value"
                 """).ToListAsync(cancellationToken);
         return rows[0];
@@ -130,11 +143,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        builder.Entity<CaseNumberSeries>(series =>
+        builder.Entity<NumberSeries>(series =>
         {
-            series.ToTable("case_number_series");
-            series.HasKey(s => new { s.Prefix, s.Year });
-            series.Property(s => s.Prefix).HasMaxLength(20);
+            series.ToTable("number_series");
+            series.HasKey(s => new { s.Series, s.Year });
+            series.Property(s => s.Series).HasMaxLength(100);
         });
     }
 }

@@ -19,6 +19,8 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
         builder.Property(o => o.CaseNumberPattern).HasMaxLength(60).IsRequired().HasDefaultValue(Domain.Cases.CaseNumberFormat.Default);
         builder.Property(o => o.Administration).HasMaxLength(200);
         builder.Property(o => o.ConsequenceHeadings).IsRequired();
+        builder.Property(o => o.StandardAgendaItems).IsRequired()
+            .HasDefaultValueSql("ARRAY['Val av justerare','Anmälan av extra ärenden','Redovisning av delegationsbeslut','Redovisning av meddelanden']::text[]");
         builder.ComplexProperty(o => o.Rules, rules =>
         {
             rules.Property(r => r.NoticeDaysBeforeMeeting).HasColumnName("notice_days_before_meeting");

@@ -1032,11 +1032,159 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("background_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
+
+                    b.Property<bool>("IsLateAddition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late_addition");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<TimeOnly?>("PlannedTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("planned_time");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("presenter");
+
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("public_title");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_agenda_items_case_id");
+
+                    b.HasIndex("MeetingId", "Position")
+                        .HasDatabaseName("ix_agenda_items_meeting_id_position");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItemDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid?>("CaseDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_document_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_item_documents");
+
+                    b.HasIndex("CaseDocumentId")
+                        .HasDatabaseName("ix_agenda_item_documents_case_document_id");
+
+                    b.HasIndex("AgendaItemId", "Position")
+                        .HasDatabaseName("ix_agenda_item_documents_agenda_item_id_position");
+
+                    b.ToTable("agenda_item_documents", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("AgendaRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("agenda_revision");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1051,6 +1199,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("GroupMeetings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("group_meetings");
+
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("modified_at");
@@ -1059,6 +1212,15 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("modified_by");
+
+                    b.Property<string>("NoticeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notice_notes");
+
+                    b.Property<int>("NoticeVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_version_number");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid")
@@ -1069,6 +1231,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
+
+                    b.Property<int>("ScheduleRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("schedule_revision");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -1093,6 +1259,174 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_meetings_organ_id_starts_at");
 
                     b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("NoticeVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_version_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_recipients");
+
+                    b.HasIndex("NoticeVersionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_recipients_notice_version_id_email")
+                        .HasFilter("email IS NOT NULL");
+
+                    b.HasIndex("NoticeVersionId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_recipients_notice_version_id_person_id")
+                        .HasFilter("person_id IS NOT NULL");
+
+                    b.ToTable("notice_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_note");
+
+                    b.Property<string>("ConfirmedWarnings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("confirmed_warnings");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("MembersPackFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("members_pack_file_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PublicPackFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_pack_file_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<Guid?>("SentByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_versions");
+
+                    b.HasIndex("MembersPackFileId")
+                        .HasDatabaseName("ix_notice_versions_members_pack_file_id");
+
+                    b.HasIndex("PublicPackFileId")
+                        .HasDatabaseName("ix_notice_versions_public_pack_file_id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_versions_meeting_id_number");
+
+                    b.ToTable("notice_versions", (string)null);
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -1275,6 +1609,13 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("short_name");
+
+                    b.PrimitiveCollection<List<string>>("StandardAgendaItems")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("standard_agenda_items")
+                        .HasDefaultValueSql("ARRAY['Val av justerare','Anmälan av extra ärenden','Redovisning av delegationsbeslut','Redovisning av meddelanden']::text[]");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1752,12 +2093,12 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Nämndportal.Infrastructure.Persistence.CaseNumberSeries", b =>
+            modelBuilder.Entity("Nämndportal.Infrastructure.Persistence.NumberSeries", b =>
                 {
-                    b.Property<string>("Prefix")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("prefix");
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("series");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -1767,10 +2108,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_number");
 
-                    b.HasKey("Prefix", "Year")
-                        .HasName("pk_case_number_series");
+                    b.HasKey("Series", "Year")
+                        .HasName("pk_number_series");
 
-                    b.ToTable("case_number_series", (string)null);
+                    b.ToTable("number_series", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1964,6 +2305,38 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_background_tasks_stored_files_result_file_id");
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_items_cases_case_id");
+
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany("_items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItemDocument", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.AgendaItem", null)
+                        .WithMany("_documents")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_item_documents_agenda_items_agenda_item_id");
+
+                    b.HasOne("Nämndportal.Domain.Cases.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CaseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agenda_item_documents_case_documents_case_document_id");
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
@@ -1972,6 +2345,38 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meetings_organs_organ_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.NoticeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_recipients_notice_versions_notice_version_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeVersion", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_versions_meetings_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("MembersPackFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_versions_stored_files_members_pack_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PublicPackFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_versions_stored_files_public_pack_file_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -2088,6 +2493,16 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Navigation("_documents");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("_items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,78 @@
+using Nämndportal.Domain.Common;
+
+namespace Nämndportal.Domain.Meetings;
+
+/// <summary>
+/// One sending of a meeting's kallelse: version 1 is the kallelse, later versions are re-issues after a change, each
+/// with a short change note the recipients are told. Its packs are stored once rendered and never change after.
+/// </summary>
+public sealed class NoticeVersion : Entity
+{
+    private NoticeVersion()
+    {
+        SentByName = string.Empty;
+    }
+
+    public NoticeVersion(Guid meetingId, int number, string? changeNote, DateTimeOffset sentAt, Guid? sentByUserId, string sentByName)
+    {
+        if (number < 1)
+        {
+            throw new DomainException("Kallelsens version börjar på 1.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim();
+        if (number > 1 && note is null)
+        {
+            throw new DomainException("Skriv kort vad som har ändrats. Mottagarna får veta det.");
+        }
+
+        if (note is { Length: > 1000 })
+        {
+            throw new DomainException("Ändringsnoteringen får ha högst 1 000 tecken.");
+        }
+
+        MeetingId = meetingId;
+        Number = number;
+        ChangeNote = note;
+        SentAt = sentAt;
+        SentByUserId = sentByUserId;
+        SentByName = sentByName;
+    }
+
+    public Guid MeetingId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string? ChangeNote { get; private set; }
+
+    public DateTimeOffset SentAt { get; private set; }
+
+    public Guid? SentByUserId { get; private set; }
+
+    public string SentByName { get; private set; }
+
+    /// <summary>The warnings the sender saw and confirmed (late kallelse, checks still open), as shown; null when there were none.</summary>
+    public string? ConfirmedWarnings { get; private set; }
+
+    public Guid? MembersPackFileId { get; private set; }
+
+    public Guid? PublicPackFileId { get; private set; }
+
+    public void RecordConfirmedWarnings(IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        ConfirmedWarnings = warnings.Count == 0 ? null : string.Join("\n", warnings);
+    }
+
+    /// <summary>Attaches the rendered packs. Set once: a sent version's packs never change.</summary>
+    public void AttachPacks(Guid membersPackFileId, Guid publicPackFileId)
+    {
+        if (MembersPackFileId is not null || PublicPackFileId is not null)
+        {
+            throw new DomainException("Kallelsens handlingspaket är redan sparade och kan inte bytas.");
+        }
+
+        MembersPackFileId = membersPackFileId;
+        PublicPackFileId = publicPackFileId;
+    }
+}
