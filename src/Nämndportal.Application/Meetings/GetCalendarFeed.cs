@@ -63,13 +63,10 @@ public sealed class GetCalendarFeedHandler(IAppDbContextFactory dbFactory, IAcco
             .Where(r => feed.OrganId is not null || grants.Can(Operation.ReadHandlingar, r.Meeting.OrganId, r.Meeting.LocalDate))
             .Select(r => new CalendarFeedEvent(
                 r.Meeting.Id, r.OrganName, r.Meeting.StartsAt, r.Meeting.EndsAt, r.Meeting.Place,
-                r.Meeting.Status == MeetingStatus.Installt, Sequence(r.Meeting), r.Meeting.ModifiedAt ?? r.Meeting.CreatedAt))
+                r.Meeting.Status == MeetingStatus.Installt, r.Meeting.ScheduleRevision, r.Meeting.ModifiedAt ?? r.Meeting.CreatedAt))
             .ToList();
         var name = feed.OrganId is null ? ListCalendarFeedsHandler.MyMeetingsName : rows.FirstOrDefault()?.OrganName
             ?? await db.Organs.AsNoTracking().Where(o => o.Id == feed.OrganId).Select(o => o.Name).SingleAsync(cancellationToken);
         return new CalendarFeedContent(name, events);
     }
-
-    // The meeting lifecycle's ScheduleRevision (moves and cancellations) once it is merged; 0 until then.
-    private static int Sequence(Meeting meeting) => 0;
 }

@@ -82,22 +82,40 @@ public class CalendarFeedTests(DatabaseFixture database) : IntegrationTest(datab
     }
 
     [Fact]
-    public async Task A_cancelled_meeting_stays_in_the_feed_as_cancelled()
+    public async Task A_moved_meeting_gets_a_higher_sequence_and_a_cancelled_one_stays_in_the_feed_as_cancelled()
     {
         var secretary = await SecretaryOfAsync(_omsorg);
         var token = await CreateFeedAsync(secretary, _omsorg.Id);
+        using var client = _app.CreateClient();
+        var before = Calendar.Load(await client.GetStringAsync($"/kalender/{token}.ics"))!;
+        var juneBefore = before.Events.Single(e => e.Uid == $"{_june.Id}@naemndportal");
+        var newStart = _june.StartsAt.AddDays(1).AddHours(4);
         await using (var db = Database.CreateContext())
         {
-            var meeting = await db.Meetings.SingleAsync(m => m.Id == _june.Id);
-            db.Entry(meeting).Property(m => m.Status).CurrentValue = MeetingStatus.Installt;
+            var june = await db.Meetings.SingleAsync(m => m.Id == _june.Id);
+            june.Reschedule(newStart, null, "Kommunhuset, sal Linden");
             await db.SaveChangesAsync();
         }
 
-        using var client = _app.CreateClient();
-        var calendar = Calendar.Load(await client.GetStringAsync($"/kalender/{token}.ics"))!;
+        var moved = Calendar.Load(await client.GetStringAsync($"/kalender/{token}.ics"))!.Events.Single(e => e.Uid == $"{_june.Id}@naemndportal");
+        moved.Sequence.ShouldBeGreaterThan(juneBefore.Sequence);
+        moved.DtStart!.AsUtc.ShouldBe(newStart.UtcDateTime);
+        (moved.DtStart.Hour, moved.DtStart.Minute).ShouldBe((13, 0));
+        moved.Location.ShouldBe("Kommunhuset, sal Linden");
+        moved.Status.ShouldBe(EventStatus.Confirmed);
 
-        var june = calendar.Events.Single(e => e.Uid == $"{_june.Id}@naemndportal");
-        june.Status.ShouldBe(EventStatus.Cancelled);
+        await using (var db = Database.CreateContext())
+        {
+            var june = await db.Meetings.SingleAsync(m => m.Id == _june.Id);
+            june.Cancel("För få ärenden", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var calendar = Calendar.Load(await client.GetStringAsync($"/kalender/{token}.ics"))!;
+        var cancelled = calendar.Events.Single(e => e.Uid == $"{_june.Id}@naemndportal");
+        cancelled.Status.ShouldBe(EventStatus.Cancelled);
+        cancelled.Sequence.ShouldBeGreaterThan(moved.Sequence);
+        cancelled.Description.ShouldNotBeNull().ShouldNotContain("För få ärenden");
         calendar.Events.Single(e => e.Uid == $"{_march.Id}@naemndportal").Status.ShouldBe(EventStatus.Confirmed);
     }
 
