@@ -33,6 +33,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
+builder.Services.AddCalendarFeedRateLimit();
 
 // Kestrel's own "Server: Kestrel" header names the software to an attacker; it is not sent.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -35,7 +35,7 @@ public static class CalendarEndpoints
 
             var portal = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
             return Results.Text(ToICalendar(feed, portal, clock.GetUtcNow()), "text/calendar; charset=utf-8");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(CalendarFeedRateLimit.PolicyName);
         return endpoints;
     }
 

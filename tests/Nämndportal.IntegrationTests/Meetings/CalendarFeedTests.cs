@@ -139,6 +139,22 @@ public class CalendarFeedTests(DatabaseFixture database) : IntegrationTest(datab
     }
 
     [Fact]
+    public async Task Reading_feeds_faster_than_a_calendar_app_ever_would_is_refused_for_a_while()
+    {
+        using var client = _app.CreateClient();
+        var unknown = $"/kalender/{CalendarFeed.Create(Guid.NewGuid(), null).Token}.ics";
+        for (var read = 0; read < Nämndportal.Web.Endpoints.CalendarFeedRateLimit.ReadsPerMinute; read++)
+        {
+            (await client.GetAsync(unknown)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var refused = await client.GetAsync(unknown);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await refused.Content.ReadAsStringAsync()).ShouldBe("För många hämtningar av kalendern. Försök igen om en stund.");
+    }
+
+    [Fact]
     public async Task Another_user_cannot_revoke_my_feed()
     {
         var secretary = await SecretaryOfAsync(_omsorg);
