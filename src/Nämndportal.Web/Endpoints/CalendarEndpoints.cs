@@ -1,3 +1,4 @@
+using CultureInfo = System.Globalization.CultureInfo;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -44,7 +45,7 @@ public static class CalendarEndpoints
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(portal);
         var calendar = new Calendar { ProductId = "-//Nämndportal//Kalenderprenumeration//SV", Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", $"{feed.Name} – sammanträden");
+        calendar.AddProperty("X-WR-CALNAME", feed.Name == ListCalendarFeedsHandler.MyMeetingsName ? feed.Name : $"{feed.Name}: sammanträden");
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
         calendar.AddTimeZone(TimeZoneId);
         foreach (var meeting in feed.Events)
@@ -70,7 +71,18 @@ public static class CalendarEndpoints
             calendar.Events.Add(calendarEvent);
         }
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        // Ical.Net formats numbers with the current culture, and Swedish writes a negative number with U+2212 ("−1SU"),
+        // which no calendar app reads: iCalendar text is always written invariantly.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     private static CalDateTime Local(DateTimeOffset instant) => new(SwedishTime.ToLocal(instant).DateTime, TimeZoneId, hasTime: true);

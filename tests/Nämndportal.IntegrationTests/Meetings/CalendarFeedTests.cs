@@ -55,6 +55,10 @@ public class CalendarFeedTests(DatabaseFixture database) : IntegrationTest(datab
         var text = await response.Content.ReadAsStringAsync();
         text.ShouldContain("BEGIN:VTIMEZONE");
         text.ShouldContain("DTSTART;TZID=Europe/Stockholm:");
+        // Written invariantly: a Swedish minus sign (U+2212) in the time zone's rules is unreadable to calendar apps.
+        text.ShouldContain("BYDAY=-1SU");
+        text.ShouldNotContain("\u2212");
+        text.ShouldContain("X-WR-CALNAME:Omsorgsnämnden: sammanträden");
         var calendar = Calendar.Load(text)!;
         calendar.TimeZones.Select(z => z.TzId).ShouldContain("Europe/Stockholm");
         var events = calendar.Events.OrderBy(e => e.DtStart!.AsUtc).ToList();
