@@ -18,6 +18,7 @@ public static class DependencyInjection
 
         services.AddScoped<AccessService>();
         services.AddScoped<AuditTrail.AuditTrailRecorder>();
+        services.AddScoped<Meetings.NoticePackService>();
 
         // Every use case is a plain scoped class named …Handler (or …Job for background work): registered by name,
         // so adding a use case is adding its file.

@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<PlaywrightPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<PlaywrightPdfRenderer>());
         services.AddSingleton<IPdfTools, PdfPigTools>();
+        services.AddSingleton<IPdfPackAssembler, PdfSharpPackAssembler>();
         services.AddSingleton<IPdfReader, PdfPigReader>();
         services.Configure<LibreOfficeOptions>(configuration.GetSection(LibreOfficeOptions.SectionName));
         services.AddSingleton<IPdfConverter, LibreOfficePdfConverter>();

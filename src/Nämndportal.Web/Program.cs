@@ -109,6 +109,7 @@ app.MapDocumentEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
 app.MapCalendarEndpoints();
+app.MapNoticeBoardEndpoints();
 // Hangfire answers "text/html" without a charset, and a browser may then read its UTF-8 pages as Latin-1.
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/admin/jobb", StringComparison.Ordinal),

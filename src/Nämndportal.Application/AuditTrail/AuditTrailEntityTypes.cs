@@ -1,5 +1,6 @@
 using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Organisation;
 
 namespace Nämndportal.Application.AuditTrail;
@@ -32,6 +33,15 @@ public static class AuditTrailEntityTypes
         ["ApplicationUser"] = "Inloggningskonto",
         ["UserRole"] = "Roll",
         [nameof(StoredFile)] = "Framställd fil",
+
+        // Meetings, their agenda and kallelse (MeetingAuditDescriber).
+        [nameof(Meeting)] = "Sammanträde",
+        [nameof(AgendaItem)] = "Punkt på föredragningslista",
+        [nameof(AgendaItemDocument)] = "Handling i kallelse",
+        [nameof(NoticeVersion)] = "Kallelse",
+        // The anslagstavla (NoticeBoardAuditDescriber).
+        [nameof(Domain.NoticeBoard.Posting)] = "Anslag",
+        // Kalenderprenumerationer (CalendarFeedAuditDescriber).
         [nameof(Domain.Meetings.CalendarFeed)] = "Kalenderprenumeration",
     };
 

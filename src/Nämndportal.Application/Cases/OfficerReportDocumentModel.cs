@@ -1,3 +1,4 @@
+using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Cases;
 
 namespace Nämndportal.Application.Cases;
@@ -23,7 +24,45 @@ public sealed record OfficerReportDocumentModel(
     string DescriptionHtml,
     IReadOnlyList<DecisionBasisLine> DecisionBasis,
     IReadOnlyList<ConsequenceText> Consequences,
-    IReadOnlyList<string> DispatchTo);
+    IReadOnlyList<string> DispatchTo)
+{
+    /// <summary>The printed model of a case's tjänsteskrivelse, its rich text sanitized; shared by its own PDF and the kallelse pack.</summary>
+    public static OfficerReportDocumentModel Build(
+        string? municipality, Domain.Organisation.Organ organ, Case @case, OfficerReport report, IReadOnlyList<CaseDocument> decisionBasis, IRichTextSanitizer sanitizer)
+    {
+        ArgumentNullException.ThrowIfNull(organ);
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(sanitizer);
+        return new OfficerReportDocumentModel(
+            string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim(),
+            report.Administration ?? organ.Administration,
+            organ.Name,
+            @case.Number,
+            @case.Title,
+            report.ReportDate,
+            report.OfficerName,
+            report.OfficerTitle,
+            report.OfficerEmail,
+            report.OfficerPhone,
+            report.Proposals,
+            sanitizer.Sanitize(report.SummaryHtml).Html,
+            sanitizer.Sanitize(report.DescriptionHtml).Html,
+            decisionBasis.OrderBy(d => d.Ordinal).Select(DecisionBasisLine.From).ToList(),
+            GetOfficerReportHandler.ConsequencesFor(organ.ConsequenceHeadings, report.Consequences)
+                .Where(c => c.Html.Length > 0)
+                .Select(c => c with { Html = sanitizer.Sanitize(c.Html).Html })
+                .ToList(),
+            report.DispatchTo);
+    }
+
+    /// <summary>The frame of a printed tjänsteskrivelse: title, letterhead and "Dnr" header, date in the footer.</summary>
+    public PdfLayout Layout(bool numberPages = true) => new(
+        $"Tjänsteskrivelse {CaseNumber} – {CaseTitle}",
+        string.Join(", ", new[] { Municipality, Administration ?? OrganName }.Where(t => !string.IsNullOrWhiteSpace(t))),
+        $"TJÄNSTESKRIVELSE  Dnr {CaseNumber}",
+        ReportDate is { } date ? $"Daterad {date:yyyy-MM-dd}" : null) { NumberPages = numberPages };
+}
 
 /// <summary>
 /// One handling in the Beslutsunderlag. A secret-marked one is named only by its number and the OSL provision, never by

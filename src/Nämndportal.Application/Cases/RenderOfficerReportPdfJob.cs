@@ -48,11 +48,7 @@ public sealed partial class RenderOfficerReportPdfJob(
 
             task.ReportProgress(30, "PDF:en skapas");
             await db.SaveChangesAsync(cancellationToken);
-            var layout = new PdfLayout(
-                $"Tjänsteskrivelse {model.CaseNumber} – {model.CaseTitle}",
-                string.Join(", ", new[] { model.Municipality, model.Administration ?? model.OrganName }.Where(t => !string.IsNullOrWhiteSpace(t))),
-                $"TJÄNSTESKRIVELSE  Dnr {model.CaseNumber}",
-                model.ReportDate is { } date ? $"Daterad {date:yyyy-MM-dd}" : null);
+            var layout = model.Layout();
             var pdf = await renderer.RenderAsync(model, layout, cancellationToken);
 
             task.ReportProgress(90, "PDF:en sparas");
@@ -87,27 +83,7 @@ public sealed partial class RenderOfficerReportPdfJob(
             .Where(d => d.CaseId == caseId && report.DecisionBasis.Contains(d.Id))
             .OrderBy(d => d.Ordinal)
             .ToListAsync(cancellationToken);
-        var municipality = options.Value.Municipality;
-        return (new OfficerReportDocumentModel(
-            string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim(),
-            report.Administration ?? organ.Administration,
-            organ.Name,
-            @case.Number,
-            @case.Title,
-            report.ReportDate,
-            report.OfficerName,
-            report.OfficerTitle,
-            report.OfficerEmail,
-            report.OfficerPhone,
-            report.Proposals,
-            sanitizer.Sanitize(report.SummaryHtml).Html,
-            sanitizer.Sanitize(report.DescriptionHtml).Html,
-            chosen.Select(DecisionBasisLine.From).ToList(),
-            GetOfficerReportHandler.ConsequencesFor(organ.ConsequenceHeadings, report.Consequences)
-                .Where(c => c.Html.Length > 0)
-                .Select(c => c with { Html = sanitizer.Sanitize(c.Html).Html })
-                .ToList(),
-            report.DispatchTo), report.Id);
+        return (OfficerReportDocumentModel.Build(options.Value.Municipality, organ, @case, report, chosen, sanitizer), report.Id);
     }
 
     [GeneratedRegex(@"[^0-9A-Za-z]+", RegexOptions.CultureInvariant)]

@@ -34,6 +34,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<NoticeRecipient> NoticeRecipients { get; }
 
     DbSet<CalendarFeed> CalendarFeeds { get; }
+    DbSet<PackPart> PackParts { get; }
 
     DbSet<BackgroundTask> BackgroundTasks { get; }
 
@@ -56,6 +57,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Domain.Cases.OfficerReport> OfficerReports { get; }
 
     DbSet<Domain.AuditTrail.AuditTrailEntry> AuditTrail { get; }
+
+    DbSet<Domain.NoticeBoard.Posting> Postings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

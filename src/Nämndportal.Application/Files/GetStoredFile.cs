@@ -4,6 +4,7 @@ using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Meetings;
 
 namespace Nämndportal.Application.Files;
 
@@ -64,6 +65,37 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
 
                 break;
 
+            case StoredFileSource.NoticePack:
+                if (await NoticePackReadableAsync(db, grants, file.Id, file.SourceId, cancellationToken) is not { } packMeeting)
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (file.ContainsSecret)
+                {
+                    auditTrail.SecretFileRead(db, file.Id, null, $"Kallelse med handlingar till {packMeeting}");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
+            case StoredFileSource.NoticePackDraft:
+                var draftMeeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == file.SourceId, cancellationToken);
+                if (draftMeeting is null
+                    || !grants.Can(Operation.ManageOrgan, draftMeeting.OrganId)
+                    || (file.ContainsSecret && !grants.Can(Operation.ReadSecretDocuments, draftMeeting.OrganId)))
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (file.ContainsSecret)
+                {
+                    auditTrail.SecretFileRead(db, file.Id, null, $"Utkast till kallelse med handlingar ({draftMeeting.LocalDate:yyyy-MM-dd})");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
             default:
                 // A kind without a rule of its own here is read by nobody.
                 return Error.NotFound("Filen");
@@ -71,5 +103,32 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
 
         var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == file.Id).Select(f => f.Content).SingleAsync(cancellationToken);
         return Result<ProducedFile>.Ok(new ProducedFile(file.FileName, file.ContentType, content, file.ContainsSecret));
+    }
+
+    /// <summary>
+    /// Who reads which variant of a sent kallelse's pack (docs/security.md, "Kallelse packs"): the members' pack (secret
+    /// handlingar included) the members called to the meeting (a seat valid on its date) and those who handle the organ's
+    /// secret matters; the pack without secret handlingar and the public pack everyone who may read the organ's handlingar
+    /// for that date, or plan its meetings. Returns the meeting's name for the audit line, or null when refused.
+    /// </summary>
+    private static async Task<string?> NoticePackReadableAsync(IAppDbContext db, AccessSnapshot grants, Guid fileId, Guid? versionId, CancellationToken cancellationToken)
+    {
+        var found = await (from v in db.NoticeVersions.AsNoTracking()
+                           join m in db.Meetings.AsNoTracking() on v.MeetingId equals m.Id
+                           join o in db.Organs.AsNoTracking() on m.OrganId equals o.Id
+                           where v.Id == versionId
+                           select new { Version = v, Meeting = m, o.ShortName }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var organId = found.Meeting.OrganId;
+        var date = found.Meeting.LocalDate;
+        var readsOrgan = grants.Can(Operation.ReadHandlingar, organId, date) || grants.Can(Operation.ManageOrgan, organId);
+        var allowed = fileId == found.Version.MembersPackFileId
+            ? grants.IsMemberDuring(organId, date, date) || grants.Can(Operation.ReadSecretDocuments, organId)
+            : (fileId == found.Version.RedactedPackFileId || fileId == found.Version.PublicPackFileId) && readsOrgan;
+        return allowed ? $"{found.ShortName} {date:yyyy-MM-dd}, version {found.Version.Number}" : null;
     }
 }

@@ -109,6 +109,10 @@ public sealed class AccessSnapshot
         Can(Operation.ReadSecretDocuments, organId)
         || (_user.UserId is { } me && caseOfficerUserId == me && _user.IsInRole(Roles.CaseOfficer) && _officialOf.Contains(organId));
 
+    /// <summary>Whether the user holds a membership of the organ valid on some day between the two dates (inclusive).</summary>
+    public bool IsMemberDuring(Guid organId, DateOnly from, DateOnly to) =>
+        _user.IsAuthenticated && _memberships.Any(m => m.OrganId == organId && m.ValidFrom <= to && (m.ValidTo is null || m.ValidTo >= from));
+
     /// <summary>The user's id, for queries that grant on a case's own handläggare.</summary>
     public Guid? UserId => _user.UserId;
 }

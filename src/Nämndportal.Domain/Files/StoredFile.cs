@@ -78,4 +78,12 @@ public sealed class StoredFile : Entity
     public static StoredFile ForOfficerReport(
         string fileName, byte[] content, Guid? requestedBy, Guid officerReportId, Guid caseId, bool containsSecret = false) =>
         new(fileName, "application/pdf", content, requestedBy, StoredFileSource.OfficerReport, officerReportId, caseId, containsSecret);
+
+    /// <summary>One variant of kallelse version <paramref name="noticeVersionId"/>'s pack; the members' variant may hold secret handlingar.</summary>
+    public static StoredFile ForNoticePack(string fileName, byte[] content, Guid noticeVersionId, bool containsSecret) =>
+        new(fileName, "application/pdf", content, null, StoredFileSource.NoticePack, noticeVersionId, null, containsSecret);
+
+    /// <summary>A draft members' pack of meeting <paramref name="meetingId"/>, asked for by <paramref name="requestedBy"/>.</summary>
+    public static StoredFile ForNoticePackDraft(string fileName, byte[] content, Guid meetingId, Guid? requestedBy, bool containsSecret) =>
+        new(fileName, "application/pdf", content, requestedBy, StoredFileSource.NoticePackDraft, meetingId, null, containsSecret);
 }

@@ -4,7 +4,7 @@ namespace Nämndportal.Domain.Files;
 /// What a produced file was made from. Access to the file is decided from its source at every download, never from who
 /// asked for it: see docs/security.md, "Produced files".
 /// </summary>
-/// <remarks>Stored by name. The meetings issue adds NoticePack (kallelse), Minutes (protokoll) and MinutesExtract (protokollsutdrag).</remarks>
+/// <remarks>Stored by name. The protokoll issue adds Minutes (protokoll) and MinutesExtract (protokollsutdrag).</remarks>
 public enum StoredFileSource
 {
     /// <summary>The sample kallelse of the PDF pipeline (provutskrift): made from no record, read by the user who asked only.</summary>
@@ -12,4 +12,16 @@ public enum StoredFileSource
 
     /// <summary>The printed tjänsteskrivelse of a case: read by whoever may read the case's tjänsteskrivelse.</summary>
     OfficerReport,
+
+    /// <summary>
+    /// One variant (<c>PackVariant</c>) of a sent kallelse version's pack; <see cref="StoredFile.SourceId"/> is the
+    /// <c>NoticeVersion</c>. Read by the meeting's organ as the variant allows (docs/security.md, "Kallelse packs").
+    /// </summary>
+    NoticePack,
+
+    /// <summary>
+    /// A draft of a meeting's members' pack, printed by the secretary before sending (stamped "Utkast");
+    /// <see cref="StoredFile.SourceId"/> is the <c>Meeting</c>. Read only by those who may plan the organ's meetings.
+    /// </summary>
+    NoticePackDraft,
 }

@@ -56,7 +56,11 @@ public sealed class NoticeVersion : Entity
 
     public Guid? MembersPackFileId { get; private set; }
 
+    public Guid? RedactedPackFileId { get; private set; }
+
     public Guid? PublicPackFileId { get; private set; }
+
+    public bool HasPacks => MembersPackFileId is not null;
 
     public void RecordConfirmedWarnings(IReadOnlyList<string> warnings)
     {
@@ -65,14 +69,15 @@ public sealed class NoticeVersion : Entity
     }
 
     /// <summary>Attaches the rendered packs. Set once: a sent version's packs never change.</summary>
-    public void AttachPacks(Guid membersPackFileId, Guid publicPackFileId)
+    public void AttachPacks(Guid membersPackFileId, Guid redactedPackFileId, Guid publicPackFileId)
     {
-        if (MembersPackFileId is not null || PublicPackFileId is not null)
+        if (HasPacks)
         {
             throw new DomainException("Kallelsens handlingspaket är redan sparade och kan inte bytas.");
         }
 
         MembersPackFileId = membersPackFileId;
+        RedactedPackFileId = redactedPackFileId;
         PublicPackFileId = publicPackFileId;
     }
 }

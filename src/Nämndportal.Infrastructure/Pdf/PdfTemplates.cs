@@ -12,6 +12,7 @@ internal static class PdfTemplates
         [typeof(SampleDocumentModel)] = typeof(SampleDocument),
         [typeof(SampleAttachmentModel)] = typeof(SampleAttachment),
         [typeof(OfficerReportDocumentModel)] = typeof(OfficerReportDocument),
+        [typeof(Application.Meetings.NoticeDocumentModel)] = typeof(NoticeDocument),
     };
 
     public static Type For(Type modelType) =>

@@ -116,9 +116,12 @@ public sealed class PlaywrightPdfRenderer(
     private static string FooterTemplate(PdfLayout layout) =>
         $"""
         <div style="font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; width: 100%; margin: 0 20mm 0 25mm; display: flex; justify-content: space-between; color: #333;">
-          <span>{WebUtility.HtmlEncode(layout.FooterLeft ?? string.Empty)}</span><span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span>
+          <span>{WebUtility.HtmlEncode(layout.FooterLeft ?? string.Empty)}</span>{(layout.NumberPages ? PageNumberTemplate : string.Empty)}
         </div>
         """;
+
+    // A part of a kallelse pack is printed without it: the pack assembler numbers the pages across the whole pack.
+    private const string PageNumberTemplate = """<span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span>""";
 
     private async Task<IBrowser> GetBrowserAsync()
     {

@@ -70,6 +70,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Meetings.NoticeRecipient> NoticeRecipients => Set<Domain.Meetings.NoticeRecipient>();
 
+    public DbSet<PackPart> PackParts => Set<PackPart>();
+
+    public DbSet<Domain.NoticeBoard.Posting> Postings => Set<Domain.NoticeBoard.Posting>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

@@ -21,6 +21,8 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         new OrganisationAuditDescriber(),
         new IdentityAuditDescriber(),
         new CalendarFeedAuditDescriber(),
+        new MeetingAuditDescriber(),
+        new NoticeBoardAuditDescriber(),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

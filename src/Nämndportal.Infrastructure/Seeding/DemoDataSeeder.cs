@@ -12,7 +12,7 @@ using Nämndportal.Infrastructure.Persistence;
 namespace Nämndportal.Infrastructure.Seeding;
 
 /// <summary>
-/// Fictitious demo data for development and tests: Exempelby kommun with its kommunstyrelse, two nämnder and the
+/// Fictitious demo data for development and tests: Exempelby kommun with its fullmäktige, kommunstyrelse, two nämnder and the
 /// two utskott of one of them, their elected members for the term 2023–2026 (see <see cref="DemoRoster"/>), one
 /// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
 /// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
@@ -34,7 +34,8 @@ public sealed class DemoDataSeeder(
             // Seeded before. The cases' handlingar and tjänsteskrivelser are added in steps after the first transaction:
             // finish them if a start was stopped half-way (or the database was seeded before the demo cases had any).
             var completed = await caseContent.AddAsync(cancellationToken);
-            return completed.Handlingar + completed.Reports > 0;
+            var posted = await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
+            return completed.Handlingar + completed.Reports > 0 || posted;
         }
 
         var started = clock.GetTimestamp();
@@ -72,7 +73,8 @@ public sealed class DemoDataSeeder(
             organ.Update(organ.Name, organ.ShortName, organ.Kind, organ.CaseNumberPrefix, organ.ParentId, null, organ.DefaultMeetingPlace,
                 new OrganRules(5, 14, 1, false, false, numberOfSeats: seats));
         }
-        var organs = new[] { ks, omn, sun, sunAu, sunIu };
+        var kf = DemoNoticeBoard.NewFullmaktige();
+        var organs = new[] { kf, ks, omn, sun, sunAu, sunIu };
         db.Organs.AddRange(organs);
 
         db.OrganOfficials.AddRange(
@@ -94,6 +96,8 @@ public sealed class DemoDataSeeder(
         roster.Replace(sun, sunSeats[Seat.Ledamot("KD", 1)], new DateOnly(2025, 6, 30), roster.NewPerson("KD"));
         roster.Fill(sunAu, DemoRoster.Arbetsutskottet, roster.MembersOf(sunSeats));
         roster.Fill(sunIu, DemoRoster.Individutskottet, roster.MembersOf(sunSeats));
+        // Last, so the invented names of the other organs' members stay as they were.
+        roster.Fill(kf, DemoNoticeBoard.FullmaktigeSeats);
         db.Persons.AddRange(roster.Persons);
         db.Memberships.AddRange(roster.Memberships);
 
@@ -150,6 +154,7 @@ public sealed class DemoDataSeeder(
         await transaction.CommitAsync(cancellationToken);
         var organisationDone = clock.GetElapsedTime(started);
         var content = await caseContent.AddAsync(cancellationToken);
+        await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,

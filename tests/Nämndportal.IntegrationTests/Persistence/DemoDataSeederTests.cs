@@ -29,8 +29,9 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         (await CountsAsync()).ShouldBe(before);
         (await ContentCountsAsync()).ShouldBe(beforeContent);
         before.Users.ShouldBe(DemoUsers.All.Count);
-        before.Organs.ShouldBe(5);
-        before.Meetings.ShouldBe(9);
+        before.Organs.ShouldBe(6);
+        before.Meetings.ShouldBe(10);
+        before.Postings.ShouldBe(1, "fullmäktige's next kallelse is on the anslagstavla");
         beforeContent.Documents.ShouldBe(13);
         beforeContent.Reports.ShouldBe(11);
     }
@@ -185,10 +186,10 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         memberships.Where(m => m.PersonId == erika.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe([("SUN", MembershipRole.Ersattare)]);
     }
 
-    private async Task<(int Users, int Organs, int Meetings, int Memberships)> CountsAsync()
+    private async Task<(int Users, int Organs, int Meetings, int Memberships, int Postings)> CountsAsync()
     {
         await using var db = Database.CreateContext();
-        return (await db.Users.CountAsync(), await db.Organs.CountAsync(), await db.Meetings.CountAsync(), await db.Memberships.CountAsync());
+        return (await db.Users.CountAsync(), await db.Organs.CountAsync(), await db.Meetings.CountAsync(), await db.Memberships.CountAsync(), await db.Postings.CountAsync());
     }
 
     private async Task<(int Cases, int Documents, int Versions, int Blobs, int Texts, int Reports, int Events, int AuditLines)> ContentCountsAsync()

@@ -23,6 +23,22 @@ internal sealed class AuditLookup(DbContext context, IReadOnlyList<EntityEntry> 
         Tracked<Organ>(o => o.Id == id)?.ShortName
         ?? context.Set<Organ>().AsNoTracking().Where(o => o.Id == id).Select(o => o.ShortName).FirstOrDefault());
 
+    /// <summary>A meeting as "OMN 2026-12-09" (organ and Stockholm date).</summary>
+    public string MeetingName(Guid id) => Name("meeting", id, () =>
+    {
+        var meeting = Tracked<Domain.Meetings.Meeting>(m => m.Id == id)
+            ?? context.Set<Domain.Meetings.Meeting>().AsNoTracking().FirstOrDefault(m => m.Id == id);
+        return meeting is null ? null : $"{OrganShortName(meeting.OrganId)} {meeting.LocalDate:yyyy-MM-dd}";
+    });
+
+    /// <summary>An agenda item as "punkt 3 på OMN 2026-12-09" (never its title: a closed item's title is not for the trail).</summary>
+    public string AgendaItemName(Guid id) => Name("agenda-item", id, () =>
+    {
+        var item = Tracked<Domain.Meetings.AgendaItem>(i => i.Id == id)
+            ?? context.Set<Domain.Meetings.AgendaItem>().AsNoTracking().FirstOrDefault(i => i.Id == id);
+        return item is null ? null : $"punkt {item.Position} på {MeetingName(item.MeetingId)}";
+    });
+
     public string PartyAbbreviation(Guid id) => Name("party", id, () =>
         Tracked<Party>(p => p.Id == id)?.Abbreviation
         ?? context.Set<Party>().AsNoTracking().Where(p => p.Id == id).Select(p => p.Abbreviation).FirstOrDefault());

@@ -15,7 +15,9 @@ internal sealed class NoticeVersionConfiguration : IEntityTypeConfiguration<Noti
         builder.Property(v => v.ConfirmedWarnings).HasMaxLength(8000);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.MembersPackFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.RedactedPackFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.PublicPackFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(v => v.HasPacks);
         // One version number per meeting: two secretaries sending at once cannot both make version 2.
         builder.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
     }

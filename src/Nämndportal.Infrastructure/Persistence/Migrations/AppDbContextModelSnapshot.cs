@@ -861,6 +861,32 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("file_blobs", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Files.PackPart", b =>
+                {
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("checksum")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Checksum")
+                        .HasName("pk_pack_parts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pack_parts_created_at");
+
+                    b.ToTable("pack_parts", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1458,6 +1484,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("public_pack_file_id");
 
+                    b.Property<Guid?>("RedactedPackFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redacted_pack_file_id");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1481,11 +1511,151 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.HasIndex("PublicPackFileId")
                         .HasDatabaseName("ix_notice_versions_public_pack_file_id");
 
+                    b.HasIndex("RedactedPackFileId")
+                        .HasDatabaseName("ix_notice_versions_redacted_pack_file_id");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_notice_versions_meeting_id_number");
 
                     b.ToTable("notice_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AgendaLines")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agenda_lines");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("DownOn")
+                        .HasColumnType("date")
+                        .HasColumnName("down_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("late_reason");
+
+                    b.Property<DateTimeOffset?>("MeetingEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("meeting_ends_at");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset?>("MeetingStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("meeting_starts_at");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<string>("OrganName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organ_name");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("PublicFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_file_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<Guid?>("ReplacedByPostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_posting_id");
+
+                    b.Property<DateTimeOffset?>("TakenDownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_down_at");
+
+                    b.Property<string>("TakenDownBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("taken_down_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("UpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("up_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_postings");
+
+                    b.HasIndex("OrganId")
+                        .HasDatabaseName("ix_postings_organ_id");
+
+                    b.HasIndex("PublicFileId")
+                        .HasDatabaseName("ix_postings_public_file_id");
+
+                    b.HasIndex("MeetingId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_postings_meeting_id_kind")
+                        .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL");
+
+                    b.HasIndex("UpOn", "DownOn")
+                        .HasDatabaseName("ix_postings_up_on_down_on");
+
+                    b.ToTable("postings", (string)null);
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -2452,6 +2622,34 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PublicPackFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_versions_stored_files_public_pack_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("RedactedPackFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_versions_stored_files_redacted_pack_file_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_postings_meetings_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_postings_organs_organ_id");
+
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PublicFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_postings_stored_files_public_file_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>

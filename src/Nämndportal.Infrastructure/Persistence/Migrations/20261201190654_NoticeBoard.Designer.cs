@@ -13,8 +13,8 @@ using Nämndportal.Infrastructure.Persistence;
 namespace Nämndportal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201192807_CalendarFeeds")]
-    partial class CalendarFeeds
+    [Migration("20261201190654_NoticeBoard")]
+    partial class NoticeBoard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1035,218 +1035,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("background_tasks", (string)null);
                 });
 
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("case_number");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<bool>("IsClosed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_closed");
-
-                    b.Property<bool>("IsLateAddition")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_late_addition");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("meeting_id");
-
-                    b.Property<DateTimeOffset?>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("modified_at");
-
-                    b.Property<string>("ModifiedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("modified_by");
-
-                    b.Property<TimeOnly?>("PlannedTime")
-                        .HasColumnType("time without time zone")
-                        .HasColumnName("planned_time");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<string>("Presenter")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("presenter");
-
-                    b.Property<string>("PublicTitle")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("public_title");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agenda_items");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_agenda_items_case_id");
-
-                    b.HasIndex("MeetingId", "Position")
-                        .HasDatabaseName("ix_agenda_items_meeting_id_position");
-
-                    b.ToTable("agenda_items", (string)null);
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItemDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AgendaItemId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agenda_item_id");
-
-                    b.Property<Guid?>("CaseDocumentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_document_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<DateTimeOffset?>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("modified_at");
-
-                    b.Property<string>("ModifiedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("modified_by");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agenda_item_documents");
-
-                    b.HasIndex("CaseDocumentId")
-                        .HasDatabaseName("ix_agenda_item_documents_case_document_id");
-
-                    b.HasIndex("AgendaItemId", "Position")
-                        .HasDatabaseName("ix_agenda_item_documents_agenda_item_id_position");
-
-                    b.ToTable("agenda_item_documents", (string)null);
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.CalendarFeed", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<DateTimeOffset?>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("modified_at");
-
-                    b.Property<string>("ModifiedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("modified_by");
-
-                    b.Property<Guid?>("OrganId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organ_id");
-
-                    b.Property<Guid>("OwnerUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("owner_user_id");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("token_hash")
-                        .IsFixedLength();
-
-                    b.HasKey("Id")
-                        .HasName("pk_calendar_feeds");
-
-                    b.HasIndex("OrganId")
-                        .HasDatabaseName("ix_calendar_feeds_organ_id");
-
-                    b.HasIndex("OwnerUserId")
-                        .HasDatabaseName("ix_calendar_feeds_owner_user_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_calendar_feeds_token_hash");
-
-                    b.ToTable("calendar_feeds", (string)null);
-                });
-
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    b.Property<int>("AgendaRevision")
-                        .HasColumnType("integer")
-                        .HasColumnName("agenda_revision");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("cancellation_reason");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("cancelled_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1261,11 +1054,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
-                    b.Property<string>("GroupMeetings")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("group_meetings");
-
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("modified_at");
@@ -1274,15 +1062,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("modified_by");
-
-                    b.Property<string>("NoticeNotes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("notice_notes");
-
-                    b.Property<int>("NoticeVersionNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("notice_version_number");
 
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid")
@@ -1293,10 +1072,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
-
-                    b.Property<int>("ScheduleRevision")
-                        .HasColumnType("integer")
-                        .HasColumnName("schedule_revision");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -1323,21 +1098,16 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
+            modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Capacity")
+                    b.PrimitiveCollection<List<string>>("AgendaLines")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("capacity");
+                        .HasColumnType("text[]")
+                        .HasColumnName("agenda_lines");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1348,101 +1118,32 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
+                    b.Property<DateOnly>("DownOn")
+                        .HasColumnType("date")
+                        .HasColumnName("down_on");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
-                    b.Property<DateTimeOffset?>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("modified_at");
-
-                    b.Property<string>("ModifiedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("modified_by");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
 
-                    b.Property<Guid>("NoticeVersionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("notice_version_id");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("person_id");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notice_recipients");
-
-                    b.HasIndex("NoticeVersionId", "Email")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notice_recipients_notice_version_id_email")
-                        .HasFilter("email IS NOT NULL");
-
-                    b.HasIndex("NoticeVersionId", "PersonId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notice_recipients_notice_version_id_person_id")
-                        .HasFilter("person_id IS NOT NULL");
-
-                    b.ToTable("notice_recipients", (string)null);
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeVersion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ChangeNote")
+                    b.Property<string>("LateReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("change_note");
+                        .HasColumnName("late_reason");
 
-                    b.Property<string>("ConfirmedWarnings")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("confirmed_warnings");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset?>("MeetingEndsAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("meeting_ends_at");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
 
-                    b.Property<Guid?>("MembersPackFileId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("members_pack_file_id");
+                    b.Property<DateTimeOffset?>("MeetingStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("meeting_starts_at");
 
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1453,42 +1154,85 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("modified_by");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<Guid?>("PublicPackFileId")
+                    b.Property<Guid>("OrganId")
                         .HasColumnType("uuid")
-                        .HasColumnName("public_pack_file_id");
+                        .HasColumnName("organ_id");
 
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("SentByName")
+                    b.Property<string>("OrganName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("sent_by_name");
+                        .HasColumnName("organ_name");
 
-                    b.Property<Guid?>("SentByUserId")
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("PublicFileId")
                         .HasColumnType("uuid")
-                        .HasColumnName("sent_by_user_id");
+                        .HasColumnName("public_file_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<Guid?>("ReplacedByPostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_posting_id");
+
+                    b.Property<DateTimeOffset?>("TakenDownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_down_at");
+
+                    b.Property<string>("TakenDownBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("taken_down_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("UpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("up_on");
 
                     b.HasKey("Id")
-                        .HasName("pk_notice_versions");
+                        .HasName("pk_postings");
 
-                    b.HasIndex("MembersPackFileId")
-                        .HasDatabaseName("ix_notice_versions_members_pack_file_id");
+                    b.HasIndex("OrganId")
+                        .HasDatabaseName("ix_postings_organ_id");
 
-                    b.HasIndex("PublicPackFileId")
-                        .HasDatabaseName("ix_notice_versions_public_pack_file_id");
+                    b.HasIndex("PublicFileId")
+                        .HasDatabaseName("ix_postings_public_file_id");
 
-                    b.HasIndex("MeetingId", "Number")
+                    b.HasIndex("MeetingId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_notice_versions_meeting_id_number");
+                        .HasDatabaseName("ix_postings_meeting_id_kind")
+                        .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL");
 
-                    b.ToTable("notice_versions", (string)null);
+                    b.HasIndex("UpOn", "DownOn")
+                        .HasDatabaseName("ix_postings_up_on_down_on");
+
+                    b.ToTable("postings", (string)null);
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -1671,13 +1415,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("short_name");
-
-                    b.PrimitiveCollection<List<string>>("StandardAgendaItems")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text[]")
-                        .HasColumnName("standard_agenda_items")
-                        .HasDefaultValueSql("ARRAY['Val av justerare','Anmälan av extra ärenden','Redovisning av delegationsbeslut','Redovisning av meddelanden']::text[]");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -2155,12 +1892,12 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Nämndportal.Infrastructure.Persistence.NumberSeries", b =>
+            modelBuilder.Entity("Nämndportal.Infrastructure.Persistence.CaseNumberSeries", b =>
                 {
-                    b.Property<string>("Series")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("series");
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("prefix");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -2170,10 +1907,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_number");
 
-                    b.HasKey("Series", "Year")
-                        .HasName("pk_number_series");
+                    b.HasKey("Prefix", "Year")
+                        .HasName("pk_case_number_series");
 
-                    b.ToTable("number_series", (string)null);
+                    b.ToTable("case_number_series", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2367,54 +2104,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_background_tasks_stored_files_result_file_id");
                 });
 
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
-                {
-                    b.HasOne("Nämndportal.Domain.Cases.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_agenda_items_cases_case_id");
-
-                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
-                        .WithMany("_items")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItemDocument", b =>
-                {
-                    b.HasOne("Nämndportal.Domain.Meetings.AgendaItem", null)
-                        .WithMany("_documents")
-                        .HasForeignKey("AgendaItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agenda_item_documents_agenda_items_agenda_item_id");
-
-                    b.HasOne("Nämndportal.Domain.Cases.CaseDocument", null)
-                        .WithMany()
-                        .HasForeignKey("CaseDocumentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_agenda_item_documents_case_documents_case_document_id");
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.CalendarFeed", b =>
-                {
-                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
-                        .WithMany()
-                        .HasForeignKey("OrganId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_calendar_feeds_organs_organ_id");
-
-                    b.HasOne("Nämndportal.Infrastructure.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_calendar_feeds_users_owner_user_id");
-                });
-
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
@@ -2425,36 +2114,26 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_meetings_organs_organ_id");
                 });
 
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
-                {
-                    b.HasOne("Nämndportal.Domain.Meetings.NoticeVersion", null)
-                        .WithMany()
-                        .HasForeignKey("NoticeVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_notice_recipients_notice_versions_notice_version_id");
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeVersion", b =>
+            modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
                 {
                     b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_postings_meetings_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_notice_versions_meetings_meeting_id");
+                        .HasConstraintName("fk_postings_organs_organ_id");
 
                     b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
                         .WithMany()
-                        .HasForeignKey("MembersPackFileId")
+                        .HasForeignKey("PublicFileId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notice_versions_stored_files_members_pack_file_id");
-
-                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("PublicPackFileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notice_versions_stored_files_public_pack_file_id");
+                        .HasConstraintName("fk_postings_stored_files_public_file_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -2571,16 +2250,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users_user_id");
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.AgendaItem", b =>
-                {
-                    b.Navigation("_documents");
-                });
-
-            modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
-                {
-                    b.Navigation("_items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.Common;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.NoticeBoard;
+
+namespace Nämndportal.Application.NoticeBoard;
+
+/// <summary>One notice of the anslagstavla, current or earlier.</summary>
+public sealed record GetPosting(Guid Id);
+
+/// <param name="IsUp">On the board today.</param>
+/// <param name="HasFile">A public file can be downloaded now (only while the notice is up).</param>
+/// <param name="ReplacedByPostingId">The re-issued kallelse that replaced this one.</param>
+public sealed record PostingDetails(
+    Guid Id, PostingKind Kind, string Title, string OrganName, DateTimeOffset? MeetingStartsAt, DateTimeOffset? MeetingEndsAt,
+    string? Place, IReadOnlyList<string> AgendaLines, DateOnly UpOn, DateOnly DownOn, DateTimeOffset PublishedAt,
+    bool IsUp, bool HasFile, Guid? ReplacedByPostingId);
+
+/// <summary>Public: any notice whose day to go up has come. One not yet up answers as an unknown one.</summary>
+public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvider clock)
+{
+    public async Task<Result<PostingDetails>> HandleAsync(GetPosting request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var today = SwedishTime.LocalDate(clock.GetUtcNow());
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var p = await db.Postings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && x.UpOn <= today, cancellationToken);
+        if (p is null)
+        {
+            return Error.NotFound("Anslaget");
+        }
+
+        var isUp = p.IsUpOn(today);
+        return Result<PostingDetails>.Ok(new PostingDetails(
+            p.Id, p.Kind, p.Title, p.OrganName, p.MeetingStartsAt, p.MeetingEndsAt, p.Place, p.AgendaLines, p.UpOn, p.DownOn,
+            p.PublishedAt, isUp, isUp && p.PublicFileId is not null, p.ReplacedByPostingId));
+    }
+}
