@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Nämndportal's one entry point for developers and CI.
-#   ./dev.sh run          install what is missing, start the private PostgreSQL, migrate, seed, serve on :5080
+#   ./dev.sh run          install what is missing, start the private PostgreSQL and smtp4dev, migrate, seed, serve on :5080
 #   ./dev.sh test         the same prerequisites, then every test project; last line "N passed, N failed"
 #   ./dev.sh bench NAME   run one benchmark; its last line is "NAME: VALUE UNIT"
-#   ./dev.sh stop         stop the private PostgreSQL cluster
+#   ./dev.sh stop         stop the private PostgreSQL cluster and smtp4dev
 #   ./dev.sh reset        stop it and delete all local data (.data/)
 #   ./dev.sh db           only start the private PostgreSQL and print the connection strings
 #   ./dev.sh psql         open psql against the development database
@@ -17,6 +17,8 @@ PG_PORT="${NP_PG_PORT:-55432}"
 APP_URL="${NP_APP_URL:-http://127.0.0.1:5080}"
 DB_NAME="${NP_DB_NAME:-naemndportal}"
 CONFIGURATION="${NP_CONFIGURATION:-Debug}"
+SMTP_PORT="${NP_SMTP_PORT:-2525}"
+MAIL_UI_URL="${NP_MAIL_UI_URL:-http://127.0.0.1:5081}"
 
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
@@ -154,12 +156,56 @@ stop_postgres() {
   say "PostgreSQL stopped"
 }
 
+# --- smtp4dev: the mail the portal sends, caught --------------------------------------------------------
+# A catch-all SMTP server (a .NET tool pinned in .config/dotnet-tools.json) on 127.0.0.1:$SMTP_PORT with a web page
+# to read what was sent. Nothing is relayed: in development no mail leaves the machine. Its messages live in
+# .data/smtp4dev; IMAP and POP3 are off.
+
+smtp4dev_pid() {
+  local file="$DATA/smtp4dev/smtp4dev.pid"
+  [ -s "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+}
+
+start_smtp4dev() {
+  local dir="$DATA/smtp4dev"
+  mkdir -p "$dir"
+  if [ -n "$(smtp4dev_pid || true)" ]; then
+    return
+  fi
+  say "Starting smtp4dev (SMTP on 127.0.0.1:$SMTP_PORT, mail viewer on $MAIL_UI_URL)"
+  (cd "$ROOT" && exec dotnet tool run smtp4dev -- --baseappdatapath="$dir" --db="$dir/smtp4dev.db" --nousersettings \
+    --bindaddress=127.0.0.1 --smtpport="$SMTP_PORT" --imapport="" --pop3port="" --urls="$MAIL_UI_URL" \
+    >"$dir/smtp4dev.log" 2>&1) &
+  echo $! > "$dir/smtp4dev.pid"
+  for _ in $(seq 1 60); do
+    curl -fsS "$MAIL_UI_URL/" >/dev/null 2>&1 && return
+    if [ -z "$(smtp4dev_pid || true)" ]; then
+      tail -n 5 "$dir/smtp4dev.log" >&2
+      say "smtp4dev did not start (log above, in .data/smtp4dev/smtp4dev.log); the portal runs without a mail viewer"
+      return
+    fi
+    sleep 0.5
+  done
+  say "smtp4dev is slow to answer on $MAIL_UI_URL; see .data/smtp4dev/smtp4dev.log"
+}
+
+stop_smtp4dev() {
+  local pid
+  pid="$(smtp4dev_pid || true)"
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$DATA/smtp4dev/smtp4dev.pid"
+  say "smtp4dev stopped"
+}
+
 # --- commands ---------------------------------------------------------------------------------------
 
 print_logins() {
   cat <<EOF
 
   Nämndportal is running on $APP_URL
+  E-post som portalen skickar: $MAIL_UI_URL
 
   Demo logins (fictitious data), password for all: Demo-Nämnd-2026
     Administratör     admin@exempelby.se        (second factor: authenticator key NAMN DPOR TALD EMOK EY23 4567 ABCD EFGH)
@@ -172,7 +218,7 @@ print_logins() {
 
   In development the second-factor requirement for Administratör and Nämndsekreterare is off
   (Security:TwoFactor:Enforce in appsettings.Development.json); the administrator has one enrolled anyway.
-  Stop with Ctrl+C; ./dev.sh stop stops PostgreSQL too; ./dev.sh reset deletes all local data.
+  Stop with Ctrl+C (smtp4dev stops with the portal); ./dev.sh stop stops PostgreSQL too; ./dev.sh reset deletes all local data.
 
 EOF
 }
@@ -183,10 +229,13 @@ cmd_run() {
   create_database "$DB_NAME"
   say "Building"
   dotnet build "$ROOT/Nämndportal.sln" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
+  start_smtp4dev
+  trap stop_smtp4dev EXIT
   say "Starting the portal (migrations and demo data are applied at start-up)"
   export ASPNETCORE_ENVIRONMENT=Development
   export ASPNETCORE_URLS="$APP_URL"
   export ConnectionStrings__Default="$(admin_connection);Database=$DB_NAME"
+  export Mail__Port="$SMTP_PORT"
   cd "$ROOT/src/Nämndportal.Web"
   dotnet "bin/$CONFIGURATION/net10.0/Nämndportal.Web.dll" &
   local app=$!
@@ -308,8 +357,11 @@ case "${1:-help}" in
   bench) shift; cmd_bench "$@" ;;
   backup) cmd_backup ;;
   restore) shift; cmd_restore "$@" ;;
-  stop) stop_postgres ;;
+  stop)
+    stop_smtp4dev
+    stop_postgres ;;
   reset)
+    stop_smtp4dev
     stop_postgres
     if [ -L "$DATA/postgres" ]; then rm -rf "$(cd "$DATA/postgres" && pwd -P)"; fi
     rm -rf "$DATA"

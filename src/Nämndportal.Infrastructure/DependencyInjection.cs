@@ -97,6 +97,8 @@ public static class DependencyInjection
         services.AddSingleton<IRichTextSanitizer, RichTextSanitizer>();
 
         AddJobs(services, configuration, connectionString);
+        services.AddMail(configuration);
+        services.AddCalendarFeeds();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();

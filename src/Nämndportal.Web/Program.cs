@@ -33,6 +33,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
+builder.Services.AddCalendarFeedRateLimit();
 
 // Kestrel's own "Server: Kestrel" header names the software to an attacker; it is not sent.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -107,6 +108,7 @@ app.MapFileEndpoints();
 app.MapDocumentEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
+app.MapCalendarEndpoints();
 app.MapNoticeBoardEndpoints();
 // Hangfire answers "text/html" without a charset, and a browser may then read its UTF-8 pages as Latin-1.
 app.UseWhen(

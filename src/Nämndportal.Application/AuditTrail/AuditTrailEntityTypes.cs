@@ -41,6 +41,8 @@ public static class AuditTrailEntityTypes
         [nameof(NoticeVersion)] = "Kallelse",
         // The anslagstavla (NoticeBoardAuditDescriber).
         [nameof(Domain.NoticeBoard.Posting)] = "Anslag",
+        // Kalenderprenumerationer (CalendarFeedAuditDescriber).
+        [nameof(Domain.Meetings.CalendarFeed)] = "Kalenderprenumeration",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

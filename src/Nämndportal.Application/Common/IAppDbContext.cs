@@ -33,6 +33,7 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<NoticeRecipient> NoticeRecipients { get; }
 
+    DbSet<CalendarFeed> CalendarFeeds { get; }
     DbSet<PackPart> PackParts { get; }
 
     DbSet<BackgroundTask> BackgroundTasks { get; }

@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public DbSet<BackgroundTask> BackgroundTasks => Set<BackgroundTask>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -20,6 +20,7 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         new CaseAuditDescriber(),
         new OrganisationAuditDescriber(),
         new IdentityAuditDescriber(),
+        new CalendarFeedAuditDescriber(),
         new MeetingAuditDescriber(),
         new NoticeBoardAuditDescriber(),
     ];

@@ -1193,6 +1193,65 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("agenda_item_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid?>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("OrganId")
+                        .HasDatabaseName("ix_calendar_feeds_organ_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_calendar_feeds_owner_user_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2505,6 +2564,22 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CaseDocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agenda_item_documents_case_documents_case_document_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calendar_feeds_organs_organ_id");
+
+                    b.HasOne("Nämndportal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_users_owner_user_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
