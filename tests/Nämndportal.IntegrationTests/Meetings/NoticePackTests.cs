@@ -145,6 +145,47 @@ public partial class NoticePackTests(DatabaseFixture database, PdfRendererFixtur
         pack.Items[1].Documents[1].Placeholder.ShouldBe(Application.Pdf.PlaceholderReason.Corrupt);
     }
 
+    [Fact]
+    public async Task Draft_job_prints_the_pack_stamped_Utkast_for_the_secretary_and_an_interrupted_run_is_finished_by_the_next()
+    {
+        var (s, meeting) = await ScenarioAsync();
+        var secretary = await CreateUserAsync("sara.sekreterare@exempelby.se", Application.Security.Roles.Secretary);
+        await InsertAsync(new OrganOfficial(secretary.UserId!.Value, s.Organ.Id, OfficialFunction.Namndsekreterare));
+        var jobs = new RecordingJobScheduler();
+        var started = await new StartNoticePackDraftHandler(s.Factory(secretary), s.Access(secretary), secretary, jobs).HandleAsync(new StartNoticePackDraft(meeting.Id));
+        started.Succeeded.ShouldBeTrue(started.Error?.Message);
+        var taskId = started.Value;
+
+        // The process died after the job had started: the task says Running, one attempt, no file.
+        await using (var db = Database.CreateContext())
+        {
+            var task = await db.BackgroundTasks.SingleAsync(t => t.Id == taskId);
+            task.Start(s.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await DraftJob(s).RunAsync(taskId, meeting.Id, CancellationToken.None);
+        await DraftJob(s).RunAsync(taskId, meeting.Id, CancellationToken.None);
+
+        await using var check = Database.CreateContext();
+        var done = await check.BackgroundTasks.SingleAsync(t => t.Id == taskId);
+        done.Status.ShouldBe(Domain.Jobs.BackgroundTaskStatus.Succeeded);
+        done.Attempts.ShouldBe(2, "the interrupted run and the one that finished; the third found it done");
+        done.ProgressPercent.ShouldBe(100);
+        (await check.StoredFiles.CountAsync(f => f.Source == StoredFileSource.NoticePackDraft)).ShouldBe(1);
+        var file = await check.StoredFiles.SingleAsync(f => f.Id == done.ResultFileId);
+        file.ContainsSecret.ShouldBeTrue("the organ's nämndsekreterare gets the members' pack");
+        using var document = PdfDocument.Open(file.Content);
+        document.GetPages().ShouldAllBe(p => p.Text.Contains("Utkast"));
+
+        // A ledamot may not start a draft: the same answer as for a meeting that does not exist.
+        (await new StartNoticePackDraftHandler(s.Factory(s.Member), s.Access(s.Member), s.Member, jobs).HandleAsync(new StartNoticePackDraft(meeting.Id)))
+            .Error!.Code.ShouldBe("not_found");
+    }
+
+    private RenderNoticePackDraftJob DraftJob(OfficerReportScenario s) =>
+        new(s.Factory(TestUser.Anonymous), Service(s), new PdfPigTools(), s.Clock, NullLogger<RenderNoticePackDraftJob>.Instance);
+
     private async Task<(OfficerReportScenario S, Meeting Meeting)> ScenarioAsync(bool corruptQueue = false)
     {
         var s = await OfficerReportScenario.CreateAsync(Database);
