@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
         services.Configure<Cases.DocumentOptions>(configuration.GetSection(Cases.DocumentOptions.SectionName));
         services.Configure<Cases.OfficerReportOptions>(configuration.GetSection(Cases.OfficerReportOptions.SectionName));
+        services.Configure<Meetings.PortalOptions>(configuration.GetSection(Meetings.PortalOptions.SectionName));
 
         services.AddScoped<AccessService>();
         services.AddScoped<AuditTrail.AuditTrailRecorder>();

@@ -36,6 +36,10 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<CalendarFeed> CalendarFeeds { get; }
     DbSet<PackPart> PackParts { get; }
 
+    DbSet<MeetingChangeNotice> MeetingChangeNotices { get; }
+
+    DbSet<Domain.Notifications.Notification> Notifications { get; }
+
     DbSet<BackgroundTask> BackgroundTasks { get; }
 
     DbSet<StoredFile> StoredFiles { get; }

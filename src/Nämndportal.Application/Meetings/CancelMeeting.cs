@@ -1,14 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Meetings;
 
 namespace Nämndportal.Application.Meetings;
 
 public sealed record CancelMeeting(Guid MeetingId, uint Version, string Reason);
 
-/// <summary>Cancels a meeting with a reason (kept on the meeting, shown in the plan and to calendars).</summary>
-public sealed class CancelMeetingHandler(IAppDbContextFactory dbFactory, AccessService access, TimeProvider clock)
+/// <summary>
+/// Cancels a meeting with a reason (kept on the meeting, shown in the plan and to calendars). When a kallelse was sent,
+/// everyone on its latest version's list is told, with the reason, by mail and notis (<see cref="NotifyMeetingChangeJob"/>).
+/// </summary>
+public sealed class CancelMeetingHandler(
+    IAppDbContextFactory dbFactory, AccessService access, TimeProvider clock, ICurrentUser user, IUserDirectory users, IJobScheduler jobs)
 {
     public async Task<Result<Guid>> HandleAsync(CancelMeeting request, CancellationToken cancellationToken = default)
     {
@@ -23,8 +29,17 @@ public sealed class CancelMeetingHandler(IAppDbContextFactory dbFactory, AccessS
         try
         {
             db.SetOriginalVersion(meeting, request.Version);
-            meeting.Cancel(request.Reason, clock.GetUtcNow());
-            return await db.SaveOrConflictAsync(meeting, meeting.Id, cancellationToken);
+            var now = clock.GetUtcNow();
+            meeting.Cancel(request.Reason, now);
+            var sender = await MeetingChangeNotices.SenderNameAsync(user, users, cancellationToken);
+            var notice = await MeetingChangeNotices.AddAsync(db, meeting, v => MeetingChangeNotice.Cancelled(meeting, v, now, sender), cancellationToken);
+            var saved = await db.SaveOrConflictAsync(meeting, meeting.Id, cancellationToken);
+            if (saved.Succeeded)
+            {
+                MeetingChangeNotices.Enqueue(jobs, notice);
+            }
+
+            return saved;
         }
         catch (DomainException ex)
         {

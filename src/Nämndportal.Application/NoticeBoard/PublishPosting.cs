@@ -37,7 +37,18 @@ public sealed class PublishPostingValidator : AbstractValidator<PublishPosting>
 public sealed class PublishPostingHandler(
     IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock, IValidator<PublishPosting> validator)
 {
-    public async Task<Result<PublishedPosting>> HandleAsync(PublishPosting request, CancellationToken cancellationToken = default)
+    public Task<Result<PublishedPosting>> HandleAsync(PublishPosting request, CancellationToken cancellationToken = default) =>
+        PublishAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// For <see cref="Meetings.SendNoticeJob"/> only: a background job has no signed-in user, and the send was authorised when
+    /// the secretary sent it (<see cref="Meetings.SendNoticeHandler"/> checks ManageOrgan). Publishes without checking the
+    /// current user, recording <paramref name="senderName"/> as who published it. Rules 2 and 3 are checked as always.
+    /// </summary>
+    internal Task<Result<PublishedPosting>> PublishForSendAsync(PublishPosting request, string senderName, CancellationToken cancellationToken = default) =>
+        PublishAsync(request, senderName, cancellationToken);
+
+    private async Task<Result<PublishedPosting>> PublishAsync(PublishPosting request, string? authorisedSender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var validation = await validator.ValidateAsync(request, cancellationToken);
@@ -48,7 +59,7 @@ public sealed class PublishPostingHandler(
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MeetingId, cancellationToken);
-        if (meeting is null || !await access.CanAsync(Operation.ManageOrgan, meeting.OrganId, null, cancellationToken))
+        if (meeting is null || (authorisedSender is null && !await access.CanAsync(Operation.ManageOrgan, meeting.OrganId, null, cancellationToken)))
         {
             return Error.NotFound("Sammanträdet");
         }
@@ -61,7 +72,7 @@ public sealed class PublishPostingHandler(
         }
 
         var now = clock.GetUtcNow();
-        var by = user.UserName ?? "system";
+        var by = authorisedSender ?? user.UserName ?? "system";
         Posting posting;
         try
         {

@@ -30,9 +30,17 @@ public sealed class NoticeRecipient : Entity
         Status = Email is null ? DeliveryStatus.NoAddress : DeliveryStatus.Pending;
     }
 
+    /// <summary>The kallelse version the person is called by (for a change notice: the version whose list was told).</summary>
     public Guid NoticeVersionId { get; private set; }
 
+    /// <summary>Set when the row is a recipient of a <see cref="MeetingChangeNotice"/> (a move or cancellation), not of the kallelse itself.</summary>
+    public Guid? ChangeNoticeId { get; private set; }
+
     public string Name { get; private set; }
+
+    /// <summary>The same person, to be told of a move or cancellation (<see cref="MeetingChangeNotice"/>).</summary>
+    public NoticeRecipient ForChangeNotice(Guid changeNoticeId) =>
+        new(NoticeVersionId, Name, Email, Capacity, PersonId, UserId) { ChangeNoticeId = changeNoticeId };
 
     public string? Email { get; private set; }
 

@@ -54,6 +54,9 @@ public sealed class NoticeVersion : Entity
     /// <summary>The warnings the sender saw and confirmed (late kallelse, checks still open), as shown; null when there were none.</summary>
     public string? ConfirmedWarnings { get; private set; }
 
+    /// <summary>Rule 3: why fullmäktige's kallelse goes up on the anslagstavla less than seven days before the meeting.</summary>
+    public string? BoardLateReason { get; private set; }
+
     public Guid? MembersPackFileId { get; private set; }
 
     public Guid? RedactedPackFileId { get; private set; }
@@ -66,6 +69,12 @@ public sealed class NoticeVersion : Entity
     {
         ArgumentNullException.ThrowIfNull(warnings);
         ConfirmedWarnings = warnings.Count == 0 ? null : string.Join("\n", warnings);
+    }
+
+    public void RecordBoardLateReason(string? reason)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        BoardLateReason = trimmed is { Length: > 1000 } ? throw new DomainException("Skälet får ha högst 1 000 tecken.") : trimmed;
     }
 
     /// <summary>Attaches the rendered packs. Set once: a sent version's packs never change.</summary>

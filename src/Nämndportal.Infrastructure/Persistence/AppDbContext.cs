@@ -74,6 +74,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.NoticeBoard.Posting> Postings => Set<Domain.NoticeBoard.Posting>();
 
+    public DbSet<Domain.Meetings.MeetingChangeNotice> MeetingChangeNotices => Set<Domain.Meetings.MeetingChangeNotice>();
+
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

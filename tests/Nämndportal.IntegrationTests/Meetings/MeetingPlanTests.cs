@@ -133,6 +133,11 @@ public class MeetingPlanTests(DatabaseFixture database) : IntegrationTest(databa
     {
         var db = new TestDbContextFactory(Database, user, TimeProvider.System);
         var access = new AccessService(db, user, TimeProvider.System);
-        return (new CreateMeetingHandler(db, access, Validator), new RescheduleMeetingHandler(db, access, Validator), new CancelMeetingHandler(db, access, TimeProvider.System));
+        var users = new DatabaseUserDirectory(Database);
+        var jobs = new RecordingJobScheduler();
+        return (
+            new CreateMeetingHandler(db, access, Validator),
+            new RescheduleMeetingHandler(db, access, Validator, TimeProvider.System, user, users, jobs),
+            new CancelMeetingHandler(db, access, TimeProvider.System, user, users, jobs));
     }
 }

@@ -21,6 +21,9 @@ internal sealed class MeetingAuditDescriber : IAuditDescriber
             entry, nameof(AgendaItemDocument), d.Id, null,
             $"Handling i kallelsen för {lookup.AgendaItemName(d.AgendaItemId)}{(d.IsOfficerReport ? " (tjänsteskrivelsen)" : string.Empty)}"),
         NoticeVersion v => AuditDescription.Line(entry, nameof(NoticeVersion), v.Id, null, $"Kallelse version {v.Number} till {lookup.MeetingName(v.MeetingId)}"),
+        MeetingChangeNotice c => AuditDescription.Line(
+            entry, nameof(MeetingChangeNotice), c.Id, null,
+            $"Besked till de kallade: {lookup.MeetingName(c.MeetingId)} {(c.Kind == MeetingChangeKind.Cancelled ? "inställt" : "flyttat")}"),
         _ => null,
     };
 

@@ -17,7 +17,10 @@ internal sealed class NoticeRecipientConfiguration : IEntityTypeConfiguration<No
         builder.Ignore(r => r.NeedsSending);
         builder.HasOne<NoticeVersion>().WithMany().HasForeignKey(r => r.NoticeVersionId).OnDelete(DeleteBehavior.Cascade);
         // The guarantee behind "nobody gets two mails": one row per version and address, claimed before sending.
-        builder.HasIndex(r => new { r.NoticeVersionId, r.Email }).IsUnique().HasFilter("email IS NOT NULL");
-        builder.HasIndex(r => new { r.NoticeVersionId, r.PersonId }).IsUnique().HasFilter("person_id IS NOT NULL");
+        // A change notice (a move, a cancellation) has its own rows with the same guarantee per notice.
+        builder.HasOne<MeetingChangeNotice>().WithMany().HasForeignKey(r => r.ChangeNoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.NoticeVersionId, r.Email }).IsUnique().HasFilter("email IS NOT NULL AND change_notice_id IS NULL");
+        builder.HasIndex(r => new { r.NoticeVersionId, r.PersonId }).IsUnique().HasFilter("person_id IS NOT NULL AND change_notice_id IS NULL");
+        builder.HasIndex(r => new { r.ChangeNoticeId, r.Email }).IsUnique().HasFilter("email IS NOT NULL AND change_notice_id IS NOT NULL");
     }
 }

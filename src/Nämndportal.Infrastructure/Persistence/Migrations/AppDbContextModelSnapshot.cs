@@ -1346,6 +1346,76 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.MeetingChangeNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnnouncedStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_starts_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("NoticeVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_version_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_change_notices");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_change_notices_meeting_id");
+
+                    b.HasIndex("NoticeVersionId")
+                        .HasDatabaseName("ix_meeting_change_notices_notice_version_id");
+
+                    b.ToTable("meeting_change_notices", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1361,6 +1431,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("capacity");
+
+                    b.Property<Guid?>("ChangeNoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_notice_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1421,15 +1495,20 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notice_recipients");
 
+                    b.HasIndex("ChangeNoticeId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_recipients_change_notice_id_email")
+                        .HasFilter("email IS NOT NULL AND change_notice_id IS NOT NULL");
+
                     b.HasIndex("NoticeVersionId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_notice_recipients_notice_version_id_email")
-                        .HasFilter("email IS NOT NULL");
+                        .HasFilter("email IS NOT NULL AND change_notice_id IS NULL");
 
                     b.HasIndex("NoticeVersionId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_notice_recipients_notice_version_id_person_id")
-                        .HasFilter("person_id IS NOT NULL");
+                        .HasFilter("person_id IS NOT NULL AND change_notice_id IS NULL");
 
                     b.ToTable("notice_recipients", (string)null);
                 });
@@ -1439,6 +1518,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("BoardLateReason")
+                        .HasColumnType("text")
+                        .HasColumnName("board_late_reason");
 
                     b.Property<string>("ChangeNote")
                         .HasMaxLength(1000)
@@ -1656,6 +1739,73 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_postings_up_on_down_on");
 
                     b.ToTable("postings", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_key");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_user_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Organisation.Membership", b =>
@@ -2592,8 +2742,31 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_meetings_organs_organ_id");
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Meetings.MeetingChangeNotice", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_change_notices_meetings_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Meetings.NoticeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_change_notices_notice_versions_notice_version_id");
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Meetings.NoticeRecipient", b =>
                 {
+                    b.HasOne("Nämndportal.Domain.Meetings.MeetingChangeNotice", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeNoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notice_recipients_meeting_change_notices_change_notice_id");
+
                     b.HasOne("Nämndportal.Domain.Meetings.NoticeVersion", null)
                         .WithMany()
                         .HasForeignKey("NoticeVersionId")
