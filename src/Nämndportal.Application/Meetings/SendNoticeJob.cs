@@ -111,7 +111,8 @@ public sealed class SendNoticeJob(
             new PublishPosting(meeting.Id, publicFileId, lines, version.BoardLateReason), version.SentByName, cancellationToken);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"The kallelse could not be put on the anslagstavla: {result.Error!.Code}");
+            // A rule of the board refused it (the meeting is held, say): the mails still go; the secretary publishes by hand.
+            logger.LogWarning("Kallelse version {VersionId} was not put on the anslagstavla: {Code}", version.Id, result.Error!.Code);
         }
     }
 }

@@ -256,6 +256,39 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
     }
 
     [Fact]
+    public async Task Rule2_a_public_organs_kallelse_goes_on_the_anslagstavla_once_per_version_with_the_public_pack_and_a_re_issue_replaces_it()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var organ = await db.Organs.SingleAsync(o => o.Id == _s.Organ.Id);
+            organ.Update(organ.Name, organ.ShortName, organ.Kind, organ.CaseNumberPrefix, organ.ParentId, organ.ParagraphSeries, organ.DefaultMeetingPlace,
+                new OrganRules(5, 14, 1, publicMeetingsAllowed: true, membersNeedSecondFactor: false));
+            await db.SaveChangesAsync();
+        }
+
+        var (taskId, versionId) = await SendAsync();
+        await Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None);
+        await Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None);
+
+        await using (var db = Database.CreateContext())
+        {
+            var posting = await db.Postings.SingleAsync();
+            var version = await db.NoticeVersions.SingleAsync(v => v.Id == versionId);
+            posting.PublicFileId.ShouldBe(version.PublicPackFileId);
+            posting.PublishedBy.ShouldBe("Sara Sekreterare");
+            posting.AgendaLines.ShouldBe(["1. Val av justerare", "2. Plan för äldreomsorgens platser", $"3. {AgendaItem.NeutralPublicTitle}"]);
+        }
+
+        var (taskId2, versionId2) = await SendAsync(changeNote: "Ny tid för punkt 2.");
+        await Job(_smtp.Port).RunAsync(taskId2, versionId2, CancellationToken.None);
+
+        await using var check = Database.CreateContext();
+        var postings = await check.Postings.ToListAsync();
+        postings.Count.ShouldBe(2);
+        postings.Single(p => p.ReplacedAt != null).ReplacedByPostingId.ShouldBe(postings.Single(p => p.ReplacedAt == null).Id);
+    }
+
+    [Fact]
     public async Task Cancelling_a_called_meeting_mails_everyone_called_with_the_reason_once()
     {
         var (taskId, versionId) = await SendAsync();
