@@ -7,6 +7,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public BrowserFixture Browser { get; } = new();
 
+    /// <summary>The SMTP server the portal sends its mail to (a real one, in this process, on loopback).</summary>
+    public IntegrationTests.Support.SmtpTestServer Smtp { get; private set; } = null!;
+
     /// <summary>The app's database, for a journey that sets up what the UI of another issue will create.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -14,13 +17,15 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         await Browser.InitializeAsync();
         ConnectionString = await TestDatabase.RecreateAsync("naemndportal_e2e");
-        App = await AppProcess.StartAsync(ConnectionString);
+        Smtp = await IntegrationTests.Support.SmtpTestServer.StartAsync();
+        App = await AppProcess.StartAsync(ConnectionString, Smtp.MailSettings.ToDictionary(s => s.Key, s => s.Value ?? string.Empty));
     }
 
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Browser.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 
