@@ -70,7 +70,7 @@ public sealed class SendNoticeHandler(
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var meeting = await db.LoadMeetingAsync(request.MeetingId, track: true, cancellationToken);
-        if (meeting is null || !await access.CanAsync(Operation.ManageOrgan, meeting.OrganId, null, cancellationToken))
+        if (meeting is null || !grants.CanEdit(meeting))
         {
             return Error.NotFound("Sammanträdet");
         }

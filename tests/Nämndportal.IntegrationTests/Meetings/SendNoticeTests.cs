@@ -289,6 +289,35 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
     }
 
     [Fact]
+    public async Task A_member_sees_only_the_members_pack_of_the_latest_version_and_her_notis_until_she_opens_it()
+    {
+        var (taskId, versionId) = await SendAsync();
+        await Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None);
+        TestUser anna;
+        await using (var db = Database.CreateContext())
+        {
+            var row = await db.NoticeRecipients.SingleAsync(r => r.NoticeVersionId == versionId && r.Name == "Anna Andersson");
+            anna = new TestUser(row.UserId, "anna.andersson@exempelby.se", Roles.Member);
+        }
+
+        var status = (await new GetNoticeStatusHandler(_s.Factory(anna), _s.Access(anna), new DatabaseUserDirectory(Database), _s.Clock)
+            .HandleAsync(new GetNoticeStatus(_meeting.Id))).Value.ShouldNotBeNull();
+        status.CanManage.ShouldBeFalse();
+        var version = status.Versions.ShouldHaveSingleItem();
+        version.Packs.Select(p => p.Name).ShouldBe(["Ledamöternas paket"]);
+        version.Recipients.ShouldBeEmpty();
+
+        var notes = await new Application.Notifications.ListMyNotificationsHandler(_s.Factory(anna), anna).HandleAsync(new());
+        var note = notes.ShouldHaveSingleItem();
+        note.Text.ShouldBe("Kallelse till Omsorgsnämnden onsdag 9 december 2026.");
+        note.Link.ShouldBe($"/sammantraden/{_meeting.Id}");
+        (await new Application.Notifications.MarkNotificationReadHandler(_s.Factory(_secretary), _secretary, _s.Clock)
+            .HandleAsync(new(note.Id))).Error.ShouldNotBeNull().Code.ShouldBe("not_found");
+        (await new Application.Notifications.MarkNotificationReadHandler(_s.Factory(anna), anna, _s.Clock).HandleAsync(new(note.Id))).Succeeded.ShouldBeTrue();
+        (await new Application.Notifications.ListMyNotificationsHandler(_s.Factory(anna), anna).HandleAsync(new())).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Cancelling_a_called_meeting_mails_everyone_called_with_the_reason_once()
     {
         var (taskId, versionId) = await SendAsync();
