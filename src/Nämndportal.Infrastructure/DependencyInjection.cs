@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoCaseContent>();
+        services.AddScoped<DemoMeetingContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<ICaseSearch, PostgresCaseSearch>();

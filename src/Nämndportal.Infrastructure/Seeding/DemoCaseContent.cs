@@ -127,24 +127,4 @@ public sealed class DemoCaseContent(
     }
 
     private AccessService AccessFor(DemoActor actor) => ActivatorUtilities.CreateInstance<AccessService>(services, actor);
-
-    /// <summary>The case's handläggare, signed in as far as the use cases can tell; the seeding itself writes the audit columns as "system".</summary>
-    private sealed class DemoActor(Guid userId, string userName, IList<string> roles) : ICurrentUser
-    {
-        public Guid? UserId => userId;
-
-        public string? UserName => userName;
-
-        public bool IsAuthenticated => true;
-
-        public string? RemoteAddress => null;
-
-        public bool IsInRole(string role) => roles.Contains(role);
-    }
-
-    /// <summary>The moment a step of the demo story happened.</summary>
-    private sealed class DemoClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -25,6 +25,7 @@ public sealed class DemoDataSeeder(
     IUserStore<ApplicationUser> userStore,
     TimeProvider clock,
     DemoCaseContent caseContent,
+    DemoMeetingContent meetingContent,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
@@ -154,6 +155,7 @@ public sealed class DemoDataSeeder(
         await transaction.CommitAsync(cancellationToken);
         var organisationDone = clock.GetElapsedTime(started);
         var content = await caseContent.AddAsync(cancellationToken);
+        await meetingContent.BuildNextOmsorgsnamndenAgendaAsync(cancellationToken);
         await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
@@ -162,8 +164,17 @@ public sealed class DemoDataSeeder(
         return true;
     }
 
-    private static Meeting MeetingOn(Organ organ, DateOnly date, TimeOnly start, TimeOnly end) =>
-        new(organ.Id, SwedishTime.FromLocal(date, start), SwedishTime.FromLocal(date, end), organ.DefaultMeetingPlace ?? "Kommunhuset");
+    /// <summary>A demo meeting whose agenda starts, as a planned one does, with the organ's standard items.</summary>
+    private static Meeting MeetingOn(Organ organ, DateOnly date, TimeOnly start, TimeOnly end)
+    {
+        var meeting = new Meeting(organ.Id, SwedishTime.FromLocal(date, start), SwedishTime.FromLocal(date, end), organ.DefaultMeetingPlace ?? "Kommunhuset");
+        foreach (var title in organ.StandardAgendaItems)
+        {
+            meeting.AddItem(AgendaItemKind.Standard, title);
+        }
+
+        return meeting;
+    }
 
     private async Task<ApplicationUser> CreateUserAsync(DemoUser demo, CancellationToken cancellationToken)
     {

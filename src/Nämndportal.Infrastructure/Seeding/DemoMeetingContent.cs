@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Meetings;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Meetings;
+using Nämndportal.Infrastructure.Identity;
+
+namespace Nämndportal.Infrastructure.Seeding;
+
+/// <summary>
+/// Builds the agenda of Omsorgsnämnden's next meeting through the portal's own use cases, as the demo secretary would:
+/// the standard items, an information item with presenter and time, four decision items from the demo cases that are
+/// "Klart för beslut" (each with its tjänsteskrivelse and beslutsunderlag), one of them closed with a neutral public
+/// title and a secret handling. One case ("Uppföljning av internkontrollplan 2026") is left ready for the newcomer to
+/// add from the picker. A meeting whose agenda already has a decision item is left alone, so running it again adds nothing.
+/// </summary>
+public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextFactory dbFactory, UserManager<ApplicationUser> users, TimeProvider clock)
+{
+    /// <summary>The demo cases on the agenda, in order, and how each is shown.</summary>
+    private static readonly (string Title, string? PublicTitle, bool Closed, string? Presenter)[] Decisions =
+    [
+        ("Taxor och avgifter inom äldreomsorgen 2027", null, false, "Ekonomichef Petra Påhitt"),
+        ("Yttrande över motion om trygghetsboende i Norrby", null, false, null),
+        ("Revisionsrapport: granskning av hemtjänstens bemanning", null, false, "Verksamhetschef Eva Exempel"),
+        ("Yttrande till förvaltningsrätten i mål om särskilt boende", "Yttrande i mål om bistånd enligt socialtjänstlagen", true, null),
+    ];
+
+    private const string Information = "Verksamhetsinformation: vinterberedskapen i hemtjänsten";
+
+    /// <summary>Returns the meeting whose agenda was built, or null when there was nothing to do.</summary>
+    public async Task<Guid?> BuildNextOmsorgsnamndenAgendaAsync(CancellationToken cancellationToken = default)
+    {
+        Guid meetingId;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var today = SwedishTime.LocalDate(clock.GetUtcNow());
+            var after = SwedishTime.FromLocal(today.AddDays(1), TimeOnly.MinValue);
+            var next = await (from m in db.Meetings.AsNoTracking()
+                              join o in db.Organs on m.OrganId equals o.Id
+                              where o.ShortName == "OMN" && m.StartsAt >= after && m.Status == MeetingStatus.Planerat
+                              orderby m.StartsAt
+                              select m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (next == Guid.Empty || await db.AgendaItems.AnyAsync(i => i.MeetingId == next && i.Kind == AgendaItemKind.Decision, cancellationToken))
+            {
+                return null;
+            }
+
+            meetingId = next;
+        }
+
+        if (await users.FindByEmailAsync(DemoUsers.All.Single(u => u.Role == Roles.Secretary).Email) is not { } secretary)
+        {
+            return null;
+        }
+
+        var actor = new DemoActor(secretary.Id, secretary.UserName!, await users.GetRolesAsync(secretary));
+        var access = ActivatorUtilities.CreateInstance<AccessService>(services, actor);
+        var get = ActivatorUtilities.CreateInstance<GetMeetingHandler>(services, access);
+        var add = ActivatorUtilities.CreateInstance<AddAgendaItemHandler>(services, access, actor);
+        var update = ActivatorUtilities.CreateInstance<UpdateAgendaItemHandler>(services, access);
+        var reorder = ActivatorUtilities.CreateInstance<ReorderAgendaHandler>(services, access);
+
+        var view = Check(await get.HandleAsync(new GetMeeting(meetingId), cancellationToken));
+        var version = view.Version;
+        var standard = view.Items.ToList();
+        foreach (var title in DemoStandardItems.Where(t => standard.All(i => i.Title != t)))
+        {
+            version = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Standard, title), cancellationToken)).Version;
+        }
+
+        var information = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Information, Information), cancellationToken));
+        version = Check(await update.HandleAsync(new UpdateAgendaItem
+        {
+            MeetingId = meetingId, Version = information.Version, ItemId = information.ItemId, Title = Information,
+            Presenter = "Verksamhetschef Eva Exempel", PlannedTime = new TimeOnly(13, 15),
+        }, cancellationToken));
+
+        var caseIds = await CaseIdsAsync(cancellationToken);
+        var decisionItems = new List<Guid>();
+        foreach (var decision in Decisions)
+        {
+            if (!caseIds.TryGetValue(decision.Title, out var caseId))
+            {
+                continue;
+            }
+
+            var added = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Decision, CaseId: caseId), cancellationToken));
+            version = Check(await update.HandleAsync(new UpdateAgendaItem
+            {
+                MeetingId = meetingId, Version = added.Version, ItemId = added.ItemId, Title = decision.Title,
+                PublicTitle = decision.PublicTitle, Presenter = decision.Presenter, IsClosed = decision.Closed,
+            }, cancellationToken));
+            decisionItems.Add(added.ItemId);
+        }
+
+        // The order of a real agenda: the opening standard items, information, the decisions, then the reports.
+        view = Check(await get.HandleAsync(new GetMeeting(meetingId), cancellationToken));
+        var byTitle = view.Items.ToDictionary(i => i.Id, i => i.Title);
+        var opening = view.Items.Where(i => i.Title is "Val av justerare" or "Anmälan av extra ärenden").Select(i => i.Id);
+        var closing = view.Items.Where(i => i.Kind == AgendaItemKind.Standard && byTitle[i.Id] is not ("Val av justerare" or "Anmälan av extra ärenden")).Select(i => i.Id);
+        var order = opening.Append(information.ItemId).Concat(decisionItems).Concat(closing).ToList();
+        Check(await reorder.HandleAsync(new ReorderAgenda(meetingId, view.Version, order), cancellationToken));
+        return meetingId;
+    }
+
+    private static readonly string[] DemoStandardItems = [.. Domain.Organisation.Organ.DefaultStandardAgendaItems];
+
+    private async Task<Dictionary<string, Guid>> CaseIdsAsync(CancellationToken cancellationToken)
+    {
+        var titles = Decisions.Select(d => d.Title).ToList();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await (from c in db.Cases.AsNoTracking()
+                      join o in db.Organs on c.OrganId equals o.Id
+                      where o.ShortName == "OMN" && titles.Contains(c.Title) && c.Status == Domain.Cases.CaseStatus.KlartForBeslut
+                      select new { c.Title, c.Id }).ToDictionaryAsync(c => c.Title, c => c.Id, cancellationToken);
+    }
+
+    private static T Check<T>(Result<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException("Demo agenda: " + result.Error!.Message);
+}
