@@ -318,6 +318,30 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
     }
 
     [Fact]
+    public async Task Rule3_fullmaktiges_kallelse_less_than_seven_days_ahead_needs_a_reason_which_the_anslagstavla_keeps()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var organ = await db.Organs.SingleAsync(o => o.Id == _s.Organ.Id);
+            organ.Update("Kommunfullmäktige", organ.ShortName, OrganKind.Fullmaktige, organ.CaseNumberPrefix, organ.ParentId, organ.ParagraphSeries,
+                organ.DefaultMeetingPlace, organ.Rules);
+            await db.SaveChangesAsync();
+        }
+
+        _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+
+        var refused = await Send(_secretary).HandleAsync(Request(await VersionAsync()));
+        refused.Error.ShouldNotBeNull().Code.ShouldBe(SendNoticeHandler.LateReasonNeeded);
+
+        var sent = await Send(_secretary).HandleAsync(Request(await VersionAsync()) with { LateReason = "Extra sammanträde om budgeten." });
+        sent.Succeeded.ShouldBeTrue(sent.Error?.Message);
+        await using var check = Database.CreateContext();
+        var version = await check.NoticeVersions.SingleAsync();
+        await Job(_smtp.Port).RunAsync(sent.Value, version.Id, CancellationToken.None);
+        (await check.Postings.SingleAsync()).LateReason.ShouldBe("Extra sammanträde om budgeten.");
+    }
+
+    [Fact]
     public async Task Cancelling_a_called_meeting_mails_everyone_called_with_the_reason_once()
     {
         var (taskId, versionId) = await SendAsync();
