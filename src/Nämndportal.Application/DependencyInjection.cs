@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Nämndportal.Application.Samples;
 using Nämndportal.Application.Security;
 
 namespace Nämndportal.Application;
@@ -12,7 +11,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
-        services.Configure<SamplePdfOptions>(configuration.GetSection(SamplePdfOptions.SectionName));
+        services.Configure<Meetings.NoticePackOptions>(configuration.GetSection(Meetings.NoticePackOptions.SectionName));
         services.Configure<Cases.DocumentOptions>(configuration.GetSection(Cases.DocumentOptions.SectionName));
         services.Configure<Cases.OfficerReportOptions>(configuration.GetSection(Cases.OfficerReportOptions.SectionName));
         services.Configure<Meetings.PortalOptions>(configuration.GetSection(Meetings.PortalOptions.SectionName));

@@ -28,7 +28,8 @@ public sealed class NoticePackService(
     IUserDirectory users,
     IOptions<OfficerReportOptions> options,
     TimeProvider clock,
-    ILogger<NoticePackService> logger)
+    ILogger<NoticePackService> logger,
+    IOptions<NoticePackOptions>? packOptions = null)
 {
     /// <summary>Raise when a template or the way parts are printed changes: every cached part is printed anew.</summary>
     public const string PartsVersion = "kallelse-pack-1";
@@ -53,6 +54,10 @@ public sealed class NoticePackService(
             if (progress is not null)
             {
                 await progress(done * 80 / Math.Max(1, source.Meeting.Items.Count), $"Punkt {done} av {source.Meeting.Items.Count} är klar");
+                if (packOptions?.Value.StepDelay is { } delay && delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, clock, cancellationToken);
+                }
             }
         }
 

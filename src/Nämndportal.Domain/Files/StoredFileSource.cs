@@ -7,7 +7,10 @@ namespace Nämndportal.Domain.Files;
 /// <remarks>Stored by name. The protokoll issue adds Minutes (protokoll) and MinutesExtract (protokollsutdrag).</remarks>
 public enum StoredFileSource
 {
-    /// <summary>The sample kallelse of the PDF pipeline (provutskrift): made from no record, read by the user who asked only.</summary>
+    /// <summary>
+    /// The sample kallelse of the PDF pipeline (provutskrift), retired with the meetings issue: no longer made, and a file
+    /// made before is read by the user who asked for it only (it is made from no record).
+    /// </summary>
     Sample,
 
     /// <summary>The printed tjänsteskrivelse of a case: read by whoever may read the case's tjänsteskrivelse.</summary>

@@ -1,5 +1,4 @@
 using Nämndportal.Application.Cases;
-using Nämndportal.Application.Samples;
 using Nämndportal.Infrastructure.Pdf.Templates;
 
 namespace Nämndportal.Infrastructure.Pdf;
@@ -9,8 +8,6 @@ internal static class PdfTemplates
 {
     private static readonly Dictionary<Type, Type> ByModel = new()
     {
-        [typeof(SampleDocumentModel)] = typeof(SampleDocument),
-        [typeof(SampleAttachmentModel)] = typeof(SampleAttachment),
         [typeof(OfficerReportDocumentModel)] = typeof(OfficerReportDocument),
         [typeof(Application.Meetings.NoticeDocumentModel)] = typeof(NoticeDocument),
     };

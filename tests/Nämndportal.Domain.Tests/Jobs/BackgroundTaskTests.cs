@@ -11,7 +11,7 @@ public class BackgroundTaskTests
     [Fact]
     public void Restarted_task_counts_its_attempts_and_starts_progress_over()
     {
-        var task = new BackgroundTask("sample-pdf", "Provutskrift", Guid.NewGuid());
+        var task = new BackgroundTask("notice-pack-draft", "Handlingspaket, utkast", Guid.NewGuid());
         task.Start(Now);
         task.ReportProgress(40, "Ärende 2 av 5");
         task.Start(Now.AddMinutes(5));
@@ -24,7 +24,7 @@ public class BackgroundTaskTests
     [Fact]
     public void Finished_task_cannot_be_started_again()
     {
-        var task = new BackgroundTask("sample-pdf", "Provutskrift", null);
+        var task = new BackgroundTask("notice-pack-draft", "Handlingspaket, utkast", null);
         task.Start(Now);
         task.Succeed(Guid.NewGuid(), Now);
         Should.Throw<DomainException>(() => task.Start(Now)).Message.ShouldBe("Jobbet är redan klart.");
@@ -33,7 +33,7 @@ public class BackgroundTaskTests
     [Fact]
     public void Progress_is_only_reported_while_running_and_kept_within_0_to_100()
     {
-        var task = new BackgroundTask("sample-pdf", "Provutskrift", null);
+        var task = new BackgroundTask("notice-pack-draft", "Handlingspaket, utkast", null);
         Should.Throw<DomainException>(() => task.ReportProgress(10, "x"));
         task.Start(Now);
         task.ReportProgress(140, "klart snart");

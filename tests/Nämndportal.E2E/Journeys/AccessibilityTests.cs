@@ -26,12 +26,16 @@ public class AccessibilityTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Sample_pdf_page_has_no_serious_or_critical_axe_violations()
+    public async Task Meeting_page_with_its_agenda_checks_and_kallelse_has_no_serious_or_critical_axe_violations()
     {
+        // The demo's next Omsorgsnämnden meeting: a nine-item agenda, its checks and the kallelse section.
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, portal.App.BaseUrl, "sekreterare@exempelby.se");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provutskrift", Level = 1 })).ToBeVisibleAsync();
+        var upcoming = page.GetByRole(AriaRole.Region, new() { Name = "Kommande sammanträden" });
+        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Omsorgsnämnden, sammanträde", Level = 1 })).ToBeVisibleAsync();
+        await Journey.WaitForInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kallelse", Level = 2 })).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page);
     }
 

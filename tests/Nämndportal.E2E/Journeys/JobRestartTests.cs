@@ -5,36 +5,39 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Nämndportal.E2E.Journeys;
 
-/// <summary>A background job is persisted: if the app dies in the middle, the job is done after a restart.</summary>
+/// <summary>
+/// A background job is persisted: if the app dies in the middle of printing the kallelse pack, the job is done after a
+/// restart, and the pack can be downloaded.
+/// </summary>
 [Collection(PortalGroup.Name)]
 public class JobRestartTests(PortalFixture portal)
 {
     private static readonly Dictionary<string, string> SlowJobs = new()
     {
-        ["Jobs:SamplePdf:StepDelay"] = "00:00:02",
-        ["Jobs:SamplePdf:Sections"] = "4",
+        ["Jobs:NoticePack:StepDelay"] = "00:00:02",
         ["Jobs:InvisibilityTimeout"] = "00:00:10",
         ["Jobs:QueuePollInterval"] = "00:00:00.500",
     };
 
     [Fact]
-    public async Task Sample_pdf_job_killed_mid_way_is_finished_after_the_app_restarts()
+    public async Task Kallelse_pack_job_killed_mid_way_is_finished_after_the_app_restarts()
     {
         var database = await TestDatabase.RecreateAsync("naemndportal_e2e_jobs");
         await using var app = await AppProcess.StartAsync(database, SlowJobs);
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" }).ClickAsync();
+        var upcoming = page.GetByRole(AriaRole.Region, new() { Name = "Kommande sammanträden" });
+        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).ClickAsync();
         await Journey.WaitForInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa provutskrift" }).ClickAsync();
-        await Expect(page.Locator("#job-status")).ToContainTextAsync("Kallelsen är klar", new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa handlingspaket (utkast)" }).ClickAsync();
+        await Expect(page.GetByTestId("draft-task-status")).ToContainTextAsync("Punkt 2 av", new() { Timeout = 120_000 });
 
         app.Kill();
         var (statusAfterKill, _, _) = await ReadTaskAsync(database);
         statusAfterKill.ShouldBe("Running", "the job must have been cut off mid-way");
 
         await using var restarted = await AppProcess.StartAsync(database, SlowJobs);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         var (status, attempts, fileId) = await ReadTaskAsync(database);
         while (status != "Succeeded" && DateTime.UtcNow < deadline)
         {
@@ -58,7 +61,7 @@ public class JobRestartTests(PortalFixture portal)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT status, attempts, result_file_id FROM background_tasks", connection);
+        await using var command = new NpgsqlCommand("SELECT status, attempts, result_file_id FROM background_tasks WHERE kind = 'notice-pack-draft'", connection);
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue("the task must have been recorded");
         return (reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));

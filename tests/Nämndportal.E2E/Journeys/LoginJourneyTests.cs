@@ -19,7 +19,7 @@ public class LoginJourneyTests(PortalFixture portal)
         await Expect(upcoming.GetByRole(AriaRole.Rowheader, new() { Name = "Omsorgsnämnden" }).First).ToBeVisibleAsync();
         await Expect(upcoming.GetByRole(AriaRole.Rowheader, new() { Name = "Social- och utbildningsnämnden" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Kommunstyrelsen")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Provutskrift" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sammanträdesplan" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jobbkö" })).ToHaveCountAsync(0);
         await Journey.ExpectNoErrorBannerAsync(page);
     }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Nämndportal.Application.Pdf;
-using Nämndportal.Application.Samples;
+using Nämndportal.Application.Meetings;
 using Nämndportal.IntegrationTests.Support;
 using UglyToad.PdfPig;
 
@@ -20,8 +20,8 @@ public class PdfInEveryEnvironmentTests(DatabaseFixture database) : IntegrationT
     {
         await using var app = await PortalFactory.StartAsync(Database, configure: builder => builder.UseEnvironment(environment));
         var renderer = app.Services.GetRequiredService<IPdfRenderer>();
-        var model = new SampleDocumentModel("Omsorgsnämnden", new DateTimeOffset(2027, 2, 3, 13, 0, 0, TimeSpan.FromHours(1)), "Stadshuset",
-            [new SampleSection(1, "Val av justerare", ["Nämnden utser Karin Lind att justera protokollet."])]);
+        var model = new NoticeDocumentModel("Exempelby kommun", "Omsorgsnämnden", new DateTimeOffset(2027, 2, 3, 13, 0, 0, TimeSpan.FromHours(1)), null,
+            "Stadshuset", null, null, 1, null, [new NoticeItemLine(1, "Val av justerare", null, null, null, false, false, null, null, [])], [], false);
 
         var pdf = await renderer.RenderAsync(model, new PdfLayout("Kallelse", "Omsorgsnämnden", "2027-02-03"));
 

@@ -1,5 +1,6 @@
 using Nämndportal.Application.Pdf;
-using Nämndportal.Application.Samples;
+using Nämndportal.Application.Cases;
+using Nämndportal.Application.Meetings;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.IntegrationTests.Support;
 using UglyToad.PdfPig;
@@ -13,49 +14,54 @@ public class PdfPipelineTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
     private static readonly PdfLayout Layout = new("Kallelse – Omsorgsnämnden", "Omsorgsnämnden i Exempelby kommun", "KALLELSE 2026-12-09", "Exempelby kommun");
 
     /// <summary>
-    /// A kallelse whose pages are known without asking the code under test: a cover page with the agenda, then three
-    /// items so short that each fills exactly the page it starts on (every item starts on a new page).
+    /// A kallelse page whose content is known without asking the code under test: three items, one with a page range, and
+    /// contacts; short enough to fill one page.
     /// </summary>
-    private static readonly SampleDocumentModel ThreeShortItems = new(
+    private static readonly NoticeDocumentModel ThreeItems = new(
+        "Exempelby kommun",
         "Omsorgsnämnden i Exempelby kommun",
         new DateTimeOffset(2026, 12, 9, 12, 0, 0, TimeSpan.Zero),
+        null,
         "Kommunhuset, sammanträdesrum Björken",
+        "S, V och MP 11.00 i Eken",
+        "Pressinformation efter sammanträdet.",
+        1,
+        null,
         [
-            new SampleSection(1, "Val av justerare", ["Nämnden utser en justerare."]),
-            new SampleSection(2, "Årsbokslut 2025", ["Förvaltningen redovisar årsbokslutet för åäö-verksamheten."]),
-            new SampleSection(3, "Fastställande av bidragsbelopp", ["Bidragsbeloppen för 2026 fastställs."]),
-        ]);
+            new NoticeItemLine(1, "Val av justerare", null, null, null, false, false, null, null, []),
+            new NoticeItemLine(2, "Årsbokslut 2025 för åäö-verksamheten", "OMF-2026-12", null, null, false, false, 2, 5, []),
+            new NoticeItemLine(3, "Fastställande av bidragsbelopp", "OMF-2026-13", "Karin Lind", new TimeOnly(14, 0), false, true, 6, 6, []),
+        ],
+        [new NoticeContact("Anna Andersson", "ordförande", null, null), new NoticeContact("Sara Sekreterare", "nämndsekreterare", "sara@exempelby.se", "0240-123 45")],
+        false);
 
-    private const int ThreeShortItemsPages = 4;
+    private static OfficerReportDocumentModel Report(string title, string summary) =>
+        new("Exempelby kommun", "Omsorgsförvaltningen", "Omsorgsnämnden", "OMF-2026-12", title, new DateOnly(2026, 11, 20), "Karin Lind", "Utredare",
+            null, null, ["godkänna årsbokslutet"], $"<p>{summary}</p>", "<h3>Bakgrund</h3><p>Bilagans text om åäö.</p>", [], [], ["Akten"]);
 
     [Fact]
-    public async Task Sample_kallelse_prints_with_text_header_and_page_X_of_Y_on_every_page()
+    public async Task Kallelse_page_prints_with_text_header_and_page_X_of_Y()
     {
-        var bytes = await fixture.Renderer.RenderAsync(ThreeShortItems, Layout);
+        var bytes = await fixture.Renderer.RenderAsync(ThreeItems, Layout);
 
         using var pdf = PdfDocument.Open(bytes);
-        pdf.NumberOfPages.ShouldBe(ThreeShortItemsPages);
-        var pages = pdf.GetPages().ToList();
-        var first = pages[0].Text;
-        first.ShouldContain("Kallelse");
+        pdf.NumberOfPages.ShouldBe(1);
+        var first = pdf.GetPage(1).Text;
+        first.ShouldContain("KALLELSE");
         first.ShouldContain("Kommunhuset, sammanträdesrum Björken");
-        first.ShouldContain("onsdag 9 december 2026 kl. 13.00");
-        first.ShouldContain("Omsorgsnämnden i Exempelby kommun");
-        for (var i = 0; i < pages.Count; i++)
-        {
-            pages[i].Text.ShouldContain($"Sida {i + 1} av {ThreeShortItemsPages}");
-            pages[i].Text.ShouldContain("KALLELSE 2026-12-09");
-        }
-
-        pages[1].Text.ShouldContain("1. Val av justerare");
-        pages[2].Text.ShouldContain("åäö-verksamheten");
-        pages[3].Text.ShouldContain("Bidragsbeloppen för 2026 fastställs.");
+        first.ShouldContain("Onsdag 9 december 2026, kl. 13.00");
+        first.ShouldContain("Årsbokslut 2025 för åäö-verksamheten");
+        first.ShouldContain("2–5");
+        first.ShouldContain("Extra ärende");
+        first.ShouldContain("sara@exempelby.se");
+        first.ShouldContain("Sida 1 av 1");
+        first.ShouldContain("KALLELSE 2026-12-09");
     }
 
     [Fact]
     public async Task Printed_document_is_tagged_has_an_outline_and_a_title()
     {
-        var bytes = await fixture.Renderer.RenderAsync(ThreeShortItems, Layout);
+        var bytes = await fixture.Renderer.RenderAsync(ThreeItems, Layout);
 
         using var pdf = PdfDocument.Open(bytes);
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
@@ -64,16 +70,13 @@ public class PdfPipelineTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
         var markInfo = Resolve(pdf, catalog.Data["MarkInfo"]).ShouldBeOfType<DictionaryToken>();
         Resolve(pdf, markInfo.Data["Marked"]).ShouldBeOfType<BooleanToken>().Data.ShouldBeTrue("/MarkInfo /Marked true");
         pdf.Information.Title.ShouldBe("Kallelse – Omsorgsnämnden");
-        Outline(pdf).ShouldBe(
-        [
-            ("Kallelse", 1), ("Ärenden", 1), ("1. Val av justerare", 2), ("2. Årsbokslut 2025", 3), ("3. Fastställande av bidragsbelopp", 4),
-        ]);
+        Outline(pdf).ShouldBe([("Omsorgsnämnden i Exempelby kommun", 1), ("Ärenden", 1)]);
     }
 
     [Fact]
     public async Task Html_is_Swedish_for_hyphenation_and_encodes_text()
     {
-        var model = new SampleAttachmentModel("Nämnd <script>alert(1)</script>", new SampleSection(1, "Titel", ["Stycke"]));
+        var model = ThreeItems with { OrganName = "Nämnd <script>alert(1)</script>" };
         var html = await fixture.Renderer.RenderHtmlAsync(model, Layout);
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<html lang=\"sv\">");
@@ -84,15 +87,14 @@ public class PdfPipelineTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
     public async Task Merged_pack_keeps_every_page_the_outline_and_the_title_and_stamp_marks_each_page()
     {
         var tools = new PdfPigTools();
-        var main = await fixture.Renderer.RenderAsync(ThreeShortItems, Layout);
-        var attachment = await fixture.Renderer.RenderAsync(
-            new SampleAttachmentModel("Omsorgsnämnden", new SampleSection(1, "Årsbokslut", ["Bilagans text om åäö."])), Layout with { Title = "Bilaga till ärende 1" });
+        var main = await fixture.Renderer.RenderAsync(ThreeItems, Layout);
+        var attachment = await fixture.Renderer.RenderAsync(Report("Årsbokslut", "Sammanfattningen."), Layout with { Title = "Tjänsteskrivelse OMF-2026-12" });
 
         var merged = tools.Merge([main, attachment]);
         var stamped = tools.Stamp(merged, "Justerat 2026-12-18 – åäö");
 
-        // The kallelse's four pages, then the bilaga's one.
-        const int expectedPages = ThreeShortItemsPages + 1;
+        using var attachmentPdf = PdfDocument.Open(attachment);
+        var expectedPages = 1 + attachmentPdf.NumberOfPages;
         using var pdf = PdfDocument.Open(stamped);
         pdf.NumberOfPages.ShouldBe(expectedPages);
         foreach (var page in pdf.GetPages())
@@ -100,15 +102,12 @@ public class PdfPipelineTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
             page.Text.ShouldContain("Justerat 2026-12-18 – åäö");
         }
 
-        pdf.GetPage(expectedPages).Text.ShouldContain("Bilagans text om åäö.");
+        pdf.GetPage(2).Text.ShouldContain("TJÄNSTESKRIVELSE");
         pdf.Information.Title.ShouldBe("Kallelse – Omsorgsnämnden", "the pack is called what its first document is called");
         var outline = Outline(pdf);
-        outline.Take(5).ShouldBe(
-        [
-            ("Kallelse", 1), ("Ärenden", 1), ("1. Val av justerare", 2), ("2. Årsbokslut 2025", 3), ("3. Fastställande av bidragsbelopp", 4),
-        ]);
-        outline.Skip(5).ShouldAllBe(entry => entry.Page == expectedPages, "the bilaga's headings point at its page, after the kallelse's");
-        outline.Skip(5).ShouldNotBeEmpty();
+        outline.Take(2).ShouldBe([("Omsorgsnämnden i Exempelby kommun", 1), ("Ärenden", 1)]);
+        outline.Skip(2).ShouldAllBe(entry => entry.Page >= 2, "the tjänsteskrivelse's headings point at its pages, after the kallelse's");
+        outline.Skip(2).ShouldNotBeEmpty();
     }
 
     private static IToken Resolve(PdfDocument pdf, IToken token) => token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;

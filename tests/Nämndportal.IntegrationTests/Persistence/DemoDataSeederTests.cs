@@ -56,6 +56,29 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     };
 
     [Fact]
+    public async Task Omsorgsnamndens_next_meeting_has_an_agenda_with_information_decisions_and_a_closed_item_with_a_secret_handling()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        await using var db = Database.CreateContext();
+        var omn = await db.Organs.SingleAsync(o => o.ShortName == "OMN");
+        var now = DateTimeOffset.UtcNow;
+        var next = await db.Meetings.Where(m => m.OrganId == omn.Id && m.StartsAt > now).OrderBy(m => m.StartsAt).FirstAsync();
+        var items = await db.AgendaItems.Where(i => i.MeetingId == next.Id).OrderBy(i => i.Position).ToListAsync();
+        items.Select(i => i.Kind).ShouldBe(
+        [
+            Domain.Meetings.AgendaItemKind.Standard, Domain.Meetings.AgendaItemKind.Standard, Domain.Meetings.AgendaItemKind.Information,
+            Domain.Meetings.AgendaItemKind.Decision, Domain.Meetings.AgendaItemKind.Decision, Domain.Meetings.AgendaItemKind.Decision,
+            Domain.Meetings.AgendaItemKind.Decision, Domain.Meetings.AgendaItemKind.Standard, Domain.Meetings.AgendaItemKind.Standard,
+        ]);
+        items[2].Presenter.ShouldNotBeNull();
+        var closed = items.Single(i => i.IsClosed);
+        closed.EffectivePublicTitle.ShouldNotBe(closed.Title);
+        var packDocuments = await db.AgendaItemDocuments.Where(d => d.AgendaItemId == closed.Id && d.CaseDocumentId != null).Select(d => d.CaseDocumentId!.Value).ToListAsync();
+        (await db.CaseDocuments.AnyAsync(d => packDocuments.Contains(d.Id) && d.SecrecyProvision != null)).ShouldBeTrue("the closed item carries the secret handling");
+        (await db.AgendaItemDocuments.CountAsync(d => items.Select(i => i.Id).Contains(d.AgendaItemId) && d.CaseDocumentId == null)).ShouldBe(4, "each decision item's pack starts with its tjänsteskrivelse");
+    }
+
+    [Fact]
     public async Task Each_demo_case_of_the_two_nämnder_has_a_written_tjänsteskrivelse_and_a_pdf_handling_that_search_finds_by_its_text()
     {
         await using var app = await PortalFactory.StartAsync(Database);
@@ -64,7 +87,8 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         var cases = (await db.Cases.ToListAsync()).Where(c => organs[c.OrganId].ShortName is "OMN" or "SUN").ToList();
         cases.Select(c => (organs[c.OrganId].ShortName, c.Title)).OrderBy(c => c.Title)
             .ShouldBe(CasesAndWordsInTheirFiles.Select(row => ((string)row[0], (string)row[1])).OrderBy(c => c.Item2));
-        cases.Count(c => c.Status == CaseStatus.KlartForBeslut).ShouldBe(9, "the meetings issue builds its demo agenda on these");
+        cases.Count(c => c.Status == CaseStatus.KlartForBeslut).ShouldBe(5, "one of Omsorgsnämnden's is left for the newcomer's agenda, SUN's for theirs");
+        cases.Count(c => c.Status == CaseStatus.PaForedragningslista).ShouldBe(4, "the demo agenda of Omsorgsnämnden's next meeting");
 
         foreach (var row in CasesAndWordsInTheirFiles)
         {
