@@ -156,6 +156,7 @@ public sealed class DemoDataSeeder(
         var organisationDone = clock.GetElapsedTime(started);
         var content = await caseContent.AddAsync(cancellationToken);
         await meetingContent.BuildNextOmsorgsnamndenAgendaAsync(cancellationToken);
+        await meetingContent.SendNextOmsorgsnamndenKallelseAsync(cancellationToken);
         await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",

@@ -106,6 +106,39 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
         return meetingId;
     }
 
+    /// <summary>
+    /// Sends the kallelse of Omsorgsnämnden's next meeting as the secretary, once: the meeting must still be planned with
+    /// decision items on its agenda. The sending job (packs, mail to everyone called, notiser) is left to the job engine,
+    /// so it runs in the background after start-up; in the development run the mail lands in smtp4dev.
+    /// </summary>
+    public async Task<bool> SendNextOmsorgsnamndenKallelseAsync(CancellationToken cancellationToken = default)
+    {
+        Guid meetingId;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var today = SwedishTime.LocalDate(clock.GetUtcNow());
+            var after = SwedishTime.FromLocal(today.AddDays(1), TimeOnly.MinValue);
+            meetingId = await (from m in db.Meetings.AsNoTracking()
+                               join o in db.Organs on m.OrganId equals o.Id
+                               where o.ShortName == "OMN" && m.StartsAt >= after && m.Status == MeetingStatus.Planerat
+                                     && db.AgendaItems.Any(i => i.MeetingId == m.Id && i.Kind == AgendaItemKind.Decision)
+                               orderby m.StartsAt
+                               select m.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (meetingId == Guid.Empty || await users.FindByEmailAsync(DemoUsers.All.Single(u => u.Role == Roles.Secretary).Email) is not { } secretary)
+        {
+            return false;
+        }
+
+        var actor = new DemoActor(secretary.Id, secretary.UserName!, await users.GetRolesAsync(secretary));
+        var access = ActivatorUtilities.CreateInstance<AccessService>(services, actor);
+        var view = Check(await ActivatorUtilities.CreateInstance<GetMeetingHandler>(services, access).HandleAsync(new GetMeeting(meetingId), cancellationToken));
+        var send = ActivatorUtilities.CreateInstance<SendNoticeHandler>(services, access, actor);
+        Check(await send.HandleAsync(new SendNotice(meetingId, view.Version, null, ConfirmWarnings: true, null, [], []), cancellationToken));
+        return true;
+    }
+
     private static readonly string[] DemoStandardItems = [.. Domain.Organisation.Organ.DefaultStandardAgendaItems];
 
     private async Task<Dictionary<string, Guid>> CaseIdsAsync(CancellationToken cancellationToken)
