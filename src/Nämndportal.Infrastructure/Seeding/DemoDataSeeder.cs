@@ -35,7 +35,7 @@ public sealed class DemoDataSeeder(
             // Seeded before. The cases' handlingar and tjänsteskrivelser are added in steps after the first transaction:
             // finish them if a start was stopped half-way (or the database was seeded before the demo cases had any).
             var completed = await caseContent.AddAsync(cancellationToken);
-            var posted = await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
+            var posted = await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
             return completed.Handlingar + completed.Reports > 0 || posted;
         }
 
@@ -157,7 +157,7 @@ public sealed class DemoDataSeeder(
         var content = await caseContent.AddAsync(cancellationToken);
         await meetingContent.BuildNextOmsorgsnamndenAgendaAsync(cancellationToken);
         await meetingContent.SendNextOmsorgsnamndenKallelseAsync(cancellationToken);
-        await DemoNoticeBoard.PostNextFullmaktigeKallelseAsync(db, clock, cancellationToken);
+        await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,

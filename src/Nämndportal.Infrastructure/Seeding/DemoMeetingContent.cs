@@ -139,6 +139,91 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
         return true;
     }
 
+    /// <summary>
+    /// Fullmäktige's next meeting (added about three weeks ahead when none is planned), its agenda (<see
+    /// cref="DemoNoticeBoard.FullmaktigeItems"/>) and its kallelse, sent once as the administrator would (fullmäktige has no
+    /// nämndsekreterare among the demo logins). The sending job prints the packs, mails the members and, fullmäktige being
+    /// public, puts the kallelse and its public pack on the anslagstavla. A meeting planned by hand less than seven days
+    /// ahead is sent with the reason recorded (rule 3). Returns whether a kallelse was sent.
+    /// </summary>
+    public async Task<bool> SendNextFullmaktigeKallelseAsync(CancellationToken cancellationToken = default)
+    {
+        Guid meetingId;
+        DateOnly today;
+        DateOnly meetingDay;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var kf = await db.Organs.SingleOrDefaultAsync(o => o.Kind == Domain.Organisation.OrganKind.Fullmaktige && o.ShortName == DemoNoticeBoard.FullmaktigeShortName, cancellationToken);
+            if (kf is null)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            today = SwedishTime.LocalDate(now);
+            var meeting = await db.Meetings
+                .Where(m => m.OrganId == kf.Id && m.StartsAt > now && m.Status != MeetingStatus.Installt)
+                .OrderBy(m => m.StartsAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (meeting is null)
+            {
+                meeting = DemoNoticeBoard.NewFullmaktigeMeeting(kf, today);
+                db.Meetings.Add(meeting);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (meeting.Status != MeetingStatus.Planerat)
+            {
+                return false;
+            }
+
+            meetingId = meeting.Id;
+            meetingDay = meeting.LocalDate;
+        }
+
+        if (await users.FindByEmailAsync(DemoUsers.All.Single(u => u.Role == Roles.Administrator).Email) is not { } admin)
+        {
+            return false;
+        }
+
+        var actor = new DemoActor(admin.Id, admin.UserName!, await users.GetRolesAsync(admin));
+        var access = ActivatorUtilities.CreateInstance<AccessService>(services, actor);
+        var get = ActivatorUtilities.CreateInstance<GetMeetingHandler>(services, access);
+        var view = Check(await get.HandleAsync(new GetMeeting(meetingId), cancellationToken));
+        if (view.Items.All(i => i.Kind == AgendaItemKind.Standard))
+        {
+            var add = ActivatorUtilities.CreateInstance<AddAgendaItemHandler>(services, access, actor);
+            var update = ActivatorUtilities.CreateInstance<UpdateAgendaItemHandler>(services, access);
+            var version = view.Version;
+            var added = new List<Guid>();
+            foreach (var (kind, title, presenter) in DemoNoticeBoard.FullmaktigeItems)
+            {
+                var item = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, kind, title), cancellationToken));
+                version = item.Version;
+                if (presenter is not null)
+                {
+                    version = Check(await update.HandleAsync(new UpdateAgendaItem
+                    {
+                        MeetingId = meetingId, Version = version, ItemId = item.ItemId, Title = title, Presenter = presenter,
+                    }, cancellationToken));
+                }
+
+                added.Add(item.ItemId);
+            }
+
+            // The opening standard items, then the matters, then the closing standard item(s).
+            var standard = view.Items.Where(i => i.Kind == AgendaItemKind.Standard).Select(i => i.Id).ToList();
+            var order = standard.Take(2).Concat(added).Concat(standard.Skip(2)).ToList();
+            Check(await ActivatorUtilities.CreateInstance<ReorderAgendaHandler>(services, access).HandleAsync(new ReorderAgenda(meetingId, version, order), cancellationToken));
+            view = Check(await get.HandleAsync(new GetMeeting(meetingId), cancellationToken));
+        }
+
+        var late = meetingDay.DayNumber - today.DayNumber < 7 ? "Demodata: sammanträdet planerades med kort varsel." : null;
+        var send = ActivatorUtilities.CreateInstance<SendNoticeHandler>(services, access, actor);
+        Check(await send.HandleAsync(new SendNotice(meetingId, view.Version, null, ConfirmWarnings: true, late, [], []), cancellationToken));
+        return true;
+    }
+
     private static readonly string[] DemoStandardItems = [.. Domain.Organisation.Organ.DefaultStandardAgendaItems];
 
     private async Task<Dictionary<string, Guid>> CaseIdsAsync(CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ public class PublicNoticeBoardTests(DatabaseFixture database) : IntegrationTest(
     [Fact]
     public async Task Board_notice_and_accessibility_statement_open_without_login_with_the_security_headers()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await PortalFactory.StartAsync(Database, smtp.MailSettings);
+        await DemoSending.RunAsync(app, Database, "KF");
         Guid demoId;
         await using (var db = Database.CreateContext())
         {
@@ -36,7 +38,7 @@ public class PublicNoticeBoardTests(DatabaseFixture database) : IntegrationTest(
 
         var notice = await anonymous.GetAsync($"/anslagstavla/{demoId}");
         notice.StatusCode.ShouldBe(HttpStatusCode.OK);
-        WebUtility.HtmlDecode(await notice.Content.ReadAsStringAsync()).ShouldContain("Budget 2027 och verksamhetsplan 2027–2029");
+        WebUtility.HtmlDecode(await notice.Content.ReadAsStringAsync()).ShouldContain("Information om budget 2027 och verksamhetsplan 2027–2029");
 
         var statement = await anonymous.GetAsync("/tillganglighet");
         statement.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -31,9 +31,45 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         before.Users.ShouldBe(DemoUsers.All.Count);
         before.Organs.ShouldBe(6);
         before.Meetings.ShouldBe(10);
-        before.Postings.ShouldBe(1, "fullmäktige's next kallelse is on the anslagstavla");
+        before.Postings.ShouldBe(0, "the kallelser go on the anslagstavla when their sending job runs, and no job server runs here");
+        before.NoticeVersions.ShouldBe(2, "Omsorgsnämnden's and fullmäktige's next kallelse are sent, once");
         beforeContent.Documents.ShouldBe(13);
         beforeContent.Reports.ShouldBe(11);
+    }
+
+    [Fact]
+    public async Task Fullmaktiges_demo_kallelse_is_sent_to_its_members_and_goes_up_on_the_anslagstavla_with_its_public_pack()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await PortalFactory.StartAsync(Database, smtp.MailSettings);
+
+        var versionId = await DemoSending.RunAsync(app, Database, "KF");
+
+        await using var db = Database.CreateContext();
+        var version = await db.NoticeVersions.SingleAsync(v => v.Id == versionId);
+        var meeting = await db.Meetings.Include("_items").SingleAsync(m => m.Id == version.MeetingId);
+        meeting.Status.ShouldBe(Domain.Meetings.MeetingStatus.KallelseSkickad);
+        meeting.Items.OrderBy(i => i.Position).Select(i => i.Title).ShouldBe(
+        [
+            .. DemoNoticeBoard.FullmaktigeStandardItems.Take(2), .. DemoNoticeBoard.FullmaktigeItems.Select(i => i.Title),
+            .. DemoNoticeBoard.FullmaktigeStandardItems.Skip(2),
+        ]);
+
+        var posting = await db.Postings.SingleAsync(p => p.MeetingId == meeting.Id);
+        posting.PublicFileId.ShouldBe(version.PublicPackFileId);
+        var file = await db.StoredFiles.SingleAsync(f => f.Id == posting.PublicFileId);
+        file.ContainsSecret.ShouldBeFalse();
+        using (var pdf = PdfDocument.Open(file.Content))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+            text.ShouldContain("Kommunfullmäktige");
+            text.ShouldContain("Allmänhetens frågestund");
+        }
+
+        // Every ledamot and ersättare of fullmäktige with an address got the kallelse, once.
+        var called = await db.NoticeRecipients.Where(r => r.NoticeVersionId == versionId && r.Email != null).Select(r => r.Email!).ToListAsync();
+        called.Count.ShouldBeGreaterThan(31);
+        smtp.Received.Select(m => m.EnvelopeTo.Single()).Order().ShouldBe(called.Order());
     }
 
     /// <summary>
@@ -210,10 +246,11 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         memberships.Where(m => m.PersonId == erika.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe([("SUN", MembershipRole.Ersattare)]);
     }
 
-    private async Task<(int Users, int Organs, int Meetings, int Memberships, int Postings)> CountsAsync()
+    private async Task<(int Users, int Organs, int Meetings, int Memberships, int Postings, int NoticeVersions)> CountsAsync()
     {
         await using var db = Database.CreateContext();
-        return (await db.Users.CountAsync(), await db.Organs.CountAsync(), await db.Meetings.CountAsync(), await db.Memberships.CountAsync(), await db.Postings.CountAsync());
+        return (await db.Users.CountAsync(), await db.Organs.CountAsync(), await db.Meetings.CountAsync(), await db.Memberships.CountAsync(), await db.Postings.CountAsync(),
+            await db.NoticeVersions.CountAsync());
     }
 
     private async Task<(int Cases, int Documents, int Versions, int Blobs, int Texts, int Reports, int Events, int AuditLines)> ContentCountsAsync()
