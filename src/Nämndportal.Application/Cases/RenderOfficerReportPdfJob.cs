@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Files;
-using Nämndportal.Domain.Jobs;
+using Nämndportal.Application.Jobs;
 
 namespace Nämndportal.Application.Cases;
 
@@ -24,47 +24,36 @@ public sealed partial class RenderOfficerReportPdfJob(
     public async Task RunAsync(Guid taskId, Guid caseId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Officer report PDF", cancellationToken) is not { } run)
         {
             return;
         }
 
-        task.Start(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Officer report PDF task {TaskId} started, attempt {Attempt}", taskId, task.Attempts);
-
         try
         {
-            task.ReportProgress(10, "Tjänsteskrivelsen hämtas");
-            await db.SaveChangesAsync(cancellationToken);
+            await run.ReportAsync(10, "Tjänsteskrivelsen hämtas", cancellationToken);
             var (model, reportId) = await BuildAsync(db, caseId, cancellationToken);
             if (model is null)
             {
-                task.Fail("Tjänsteskrivelsen finns inte längre.", clock.GetUtcNow());
-                await db.SaveChangesAsync(CancellationToken.None);
+                await run.FailAsync("Tjänsteskrivelsen finns inte längre.");
                 return;
             }
 
-            task.ReportProgress(30, "PDF:en skapas");
-            await db.SaveChangesAsync(cancellationToken);
+            await run.ReportAsync(30, "PDF:en skapas", cancellationToken);
             var layout = model.Layout();
             var pdf = await renderer.RenderAsync(model, layout, cancellationToken);
 
-            task.ReportProgress(90, "PDF:en sparas");
+            run.Task.ReportProgress(90, "PDF:en sparas");
             // Tied to the tjänsteskrivelse, not to the user who asked: whoever may read the report may read its PDF.
             var file = StoredFile.ForOfficerReport(
-                $"tjansteskrivelse-{FileSafe().Replace(model.CaseNumber, "-")}.pdf", pdf, task.RequestedByUserId, reportId, caseId);
+                $"tjansteskrivelse-{FileSafe().Replace(model.CaseNumber, "-")}.pdf", pdf, run.Task.RequestedByUserId, reportId, caseId);
             db.StoredFiles.Add(file);
-            task.Succeed(file.Id, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await run.SucceedAsync(file.Id, cancellationToken);
             logger.LogInformation("Officer report PDF task {TaskId} succeeded with {Bytes} bytes", taskId, pdf.Length);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Officer report PDF task {TaskId} failed", taskId);
-            task.Fail("PDF:en kunde inte skapas. Försök igen, och kontakta förvaltningens support om felet kvarstår.", clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await run.FailAsync("PDF:en kunde inte skapas. Försök igen, och kontakta förvaltningens support om felet kvarstår.", ex);
             throw;
         }
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Files;
-using Nämndportal.Domain.Jobs;
+using Nämndportal.Application.Jobs;
 using Nämndportal.Domain.Meetings;
 
 namespace Nämndportal.Application.Meetings;
@@ -23,15 +23,12 @@ public sealed class RenderNoticePackDraftJob(
     public async Task RunAsync(Guid taskId, Guid meetingId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Kallelse pack draft", cancellationToken) is not { } run)
         {
             return;
         }
 
-        task.Start(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Kallelse pack draft task {TaskId} started, attempt {Attempt}", taskId, task.Attempts);
+        var task = run.Task;
         try
         {
             var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, cancellationToken);
@@ -39,28 +36,20 @@ public sealed class RenderNoticePackDraftJob(
             var mayReadSecret = task.RequestedByUserId is { } requester && await MayReadSecretAsync(db, requester, organ.Id, cancellationToken);
             var variant = mayReadSecret ? PackVariant.Members : PackVariant.MembersWithoutSecrets;
 
-            var pack = await packs.BuildAsync(meetingId, variant, meeting.NoticeVersionNumber + 1, null, ReportAsync, cancellationToken);
+            var pack = await packs.BuildAsync(
+                meetingId, variant, meeting.NoticeVersionNumber + 1, null, (percent, text) => run.ReportAsync(percent, text, cancellationToken, cap: 95), cancellationToken);
             var stamped = pdfTools.Stamp(pack.Pdf, "Utkast");
             var file = StoredFile.ForNoticePackDraft(
                 $"utkast-kallelse-{meeting.LocalDate:yyyy-MM-dd}.pdf", stamped, meetingId, task.RequestedByUserId,
                 await packs.HoldsSecretAsync(meetingId, variant, cancellationToken));
             db.StoredFiles.Add(file);
-            task.Succeed(file.Id, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await run.SucceedAsync(file.Id, cancellationToken);
             logger.LogInformation("Kallelse pack draft task {TaskId} succeeded: {Pages} pages", taskId, pack.PageCount);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Kallelse pack draft task {TaskId} failed", taskId);
-            task.Fail("Handlingspaketet kunde inte skapas. Försök igen, och kontakta förvaltningens support om felet kvarstår.", clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await run.FailAsync("Handlingspaketet kunde inte skapas. Försök igen, och kontakta förvaltningens support om felet kvarstår.", ex);
             throw;
-        }
-
-        async Task ReportAsync(int percent, string text)
-        {
-            task.ReportProgress(Math.Min(percent, 95), text);
-            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Mail;
 using Nämndportal.Application.NoticeBoard;
-using Nämndportal.Domain.Jobs;
+using Nämndportal.Application.Jobs;
 using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Notifications;
 using Nämndportal.Domain.Organisation;
@@ -30,15 +30,11 @@ public sealed class SendNoticeJob(
     public async Task RunAsync(Guid taskId, Guid noticeVersionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, $"Kallelse (version {noticeVersionId})", cancellationToken) is not { } run)
         {
             return;
         }
 
-        task.Start(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Kallelse task {TaskId} for version {VersionId} started, attempt {Attempt}", taskId, noticeVersionId, task.Attempts);
         DeliveryOutcome outcome;
         try
         {
@@ -71,9 +67,7 @@ public sealed class SendNoticeJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Kallelse task {TaskId} failed", taskId);
-            task.Fail("Kallelsen kunde inte skickas färdigt. Utskicket försöks igen automatiskt; se mottagarlistan.", clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await run.FailAsync("Kallelsen kunde inte skickas färdigt. Utskicket försöks igen automatiskt; se mottagarlistan.", ex);
             throw;
         }
 
@@ -81,20 +75,14 @@ public sealed class SendNoticeJob(
             "Kallelse task {TaskId}: {Sent} mailed, {Failed} failed, {Interrupted} interrupted", taskId, outcome.Sent, outcome.Failed, outcome.Interrupted);
         if (outcome.Failed > 0)
         {
-            task.Fail($"Kallelsen nådde inte {outcome.Failed} mottagare. Utskicket försöks igen automatiskt; se mottagarlistan.", clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await run.FailAsync($"Kallelsen nådde inte {outcome.Failed} mottagare. Utskicket försöks igen automatiskt; se mottagarlistan.");
             throw new MailDeliveryException($"{outcome.Failed} kallelse mails failed; the job is retried.");
         }
 
         // Rows left in Sending by an interrupted run are not retried by the job: the page shows them to the secretary.
-        task.Succeed(null, clock.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
+        await run.SucceedAsync(null, CancellationToken.None);
 
-        async Task ReportAsync(int percent, string text)
-        {
-            task.ReportProgress(Math.Min(percent, 99), text);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        Task ReportAsync(int percent, string text) => run.ReportAsync(percent, text, cancellationToken);
     }
 
     // The kallelse on the anslagstavla once per version: a retried job finds its posting (same public pack) and skips it.
