@@ -15,16 +15,18 @@ public sealed record GetNoticeStatus(Guid MeetingId);
 /// <param name="Warnings">What the sender must confirm (editors only).</param>
 /// <param name="NeedsLateReason">Rule 3: fullmäktige's kallelse goes on the anslagstavla less than seven days before.</param>
 /// <param name="Officials">Officials of the organ the secretary may add as recipients (not the nämndsekreterare, always called).</param>
+/// <param name="UnfinishedSendTaskId">The latest version's sending task while it has not succeeded (editors only): its progress is shown.</param>
 public sealed record NoticeStatusView(
     Guid MeetingId, uint MeetingVersion, MeetingStatus Status, int NoticeVersionNumber, bool CanManage, bool CanSend, bool HasAgenda,
     IReadOnlyList<string> Warnings, bool NeedsLateReason, IReadOnlyList<Lookup> Officials, IReadOnlyList<NoticeVersionView> Versions,
-    IReadOnlyList<ChangeNoticeView> Changes);
+    IReadOnlyList<ChangeNoticeView> Changes, Guid? UnfinishedSendTaskId = null);
 
 /// <param name="Packs">The packs of this version the user may download (name and stored file id).</param>
 /// <param name="Recipients">The recipient list with each one's delivery (editors only).</param>
+/// <param name="BoardRefusal">Why the anslagstavla refused this version's kallelse (editors only).</param>
 public sealed record NoticeVersionView(
     Guid Id, int Number, DateTimeOffset SentAt, string SentByName, string? ChangeNote, string? ConfirmedWarnings,
-    IReadOnlyList<NoticePackLink> Packs, IReadOnlyList<NoticeRecipientView> Recipients);
+    IReadOnlyList<NoticePackLink> Packs, IReadOnlyList<NoticeRecipientView> Recipients, string? BoardRefusal = null);
 
 public sealed record NoticePackLink(string Name, Guid FileId);
 
@@ -59,6 +61,7 @@ public sealed class GetNoticeStatusHandler(IAppDbContextFactory dbFactory, Acces
         var changes = new List<ChangeNoticeView>();
         IReadOnlyList<string> warnings = [];
         IReadOnlyList<Lookup> officials = [];
+        Guid? unfinishedSend = null;
         if (canManage)
         {
             var ids = versions.Select(v => v.Id).ToList();
@@ -67,7 +70,13 @@ public sealed class GetNoticeStatusHandler(IAppDbContextFactory dbFactory, Acces
             var readsMembersPack = grants.IsMemberDuring(meeting.OrganId, meeting.LocalDate, meeting.LocalDate) || grants.Can(Operation.ReadSecretDocuments, meeting.OrganId);
             versionViews.AddRange(versions.Select(v => new NoticeVersionView(
                 v.Id, v.Number, v.SentAt, v.SentByName, v.ChangeNote, v.ConfirmedWarnings, AllPacks(v, readsMembersPack),
-                recipients.Where(r => r.NoticeVersionId == v.Id && r.ChangeNoticeId == null).Select(View).ToList())));
+                recipients.Where(r => r.NoticeVersionId == v.Id && r.ChangeNoticeId == null).Select(View).ToList(), v.BoardRefusal)));
+            if (versions.FirstOrDefault()?.SendTaskId is { } sendTaskId
+                && await db.BackgroundTasks.AnyAsync(t => t.Id == sendTaskId && t.Status != Domain.Jobs.BackgroundTaskStatus.Succeeded, cancellationToken))
+            {
+                unfinishedSend = sendTaskId;
+            }
+
             var notices = await db.MeetingChangeNotices.AsNoTracking().Where(c => c.MeetingId == meeting.Id).OrderByDescending(c => c.SentAt).ToListAsync(cancellationToken);
             changes.AddRange(notices.Select(c => new ChangeNoticeView(
                 c.Id, c.Kind, c.Text, c.SentAt, c.SentByName, recipients.Where(r => r.ChangeNoticeId == c.Id).Select(View).ToList())));
@@ -101,7 +110,7 @@ public sealed class GetNoticeStatusHandler(IAppDbContextFactory dbFactory, Acces
 
         return Result<NoticeStatusView>.Ok(new NoticeStatusView(
             meeting.Id, meeting.Version, meeting.Status, meeting.NoticeVersionNumber, canManage, canManage && meeting.IsOpenForPlanning,
-            meeting.Items.Count > 0, warnings, canManage && SendNoticeHandler.NeedsLateReason(organ, meeting, today), officials, versionViews, changes));
+            meeting.Items.Count > 0, warnings, canManage && SendNoticeHandler.NeedsLateReason(organ, meeting, today), officials, versionViews, changes, unfinishedSend));
     }
 
     private static List<NoticePackLink> AllPacks(NoticeVersion v, bool readsMembersPack)

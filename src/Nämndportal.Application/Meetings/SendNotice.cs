@@ -119,6 +119,7 @@ public sealed class SendNoticeHandler(
                 db, users, meeting, version.Id, request.OfficialUserIds, request.Others, cancellationToken));
             task = new BackgroundTask(Kind, $"Kallelse skickas ({meeting.LocalDate:yyyy-MM-dd}, version {version.Number})", user.UserId);
             db.BackgroundTasks.Add(task);
+            version.RecordSendTask(task.Id);
             var saved = await db.SaveOrConflictAsync(meeting, version.Id, cancellationToken);
             if (!saved.Succeeded)
             {

@@ -99,8 +99,12 @@ public sealed class SendNoticeJob(
             new PublishPosting(meeting.Id, publicFileId, lines, version.BoardLateReason), version.SentByName, cancellationToken);
         if (!result.Succeeded)
         {
-            // A rule of the board refused it (the meeting is held, say): the mails still go; the secretary publishes by hand.
+            // A rule of the board refused it (the meeting was cancelled meanwhile, say): the mails still go, and the meeting's
+            // page tells the secretary why it is not on the board.
             logger.LogWarning("Kallelse version {VersionId} was not put on the anslagstavla: {Code}", version.Id, result.Error!.Code);
+            var tracked = await db.NoticeVersions.SingleAsync(v => v.Id == version.Id, cancellationToken);
+            tracked.RecordBoardRefusal(result.Error.Message);
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 }

@@ -57,6 +57,16 @@ public sealed class NoticeVersion : Entity
     /// <summary>Rule 3: why fullmäktige's kallelse goes up on the anslagstavla less than seven days before the meeting.</summary>
     public string? BoardLateReason { get; private set; }
 
+    /// <summary>The background task of this version's sending, so the meeting's page shows its progress after a reload.</summary>
+    public Guid? SendTaskId { get; private set; }
+
+    /// <summary>
+    /// Why the anslagstavla refused this version's kallelse when the sending job came to put it up (the meeting was
+    /// cancelled meanwhile, or a retry a day later found fullmäktige's notice late with no reason given); null when it went
+    /// up or the organ does not publish. The mails went all the same; the secretary publishes by hand or sends again.
+    /// </summary>
+    public string? BoardRefusal { get; private set; }
+
     public Guid? MembersPackFileId { get; private set; }
 
     public Guid? RedactedPackFileId { get; private set; }
@@ -75,6 +85,14 @@ public sealed class NoticeVersion : Entity
     {
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         BoardLateReason = trimmed is { Length: > 1000 } ? throw new DomainException("Skälet får ha högst 1 000 tecken.") : trimmed;
+    }
+
+    public void RecordSendTask(Guid taskId) => SendTaskId = taskId;
+
+    public void RecordBoardRefusal(string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        BoardRefusal = message.Length > 1000 ? message[..1000] : message;
     }
 
     /// <summary>Attaches the rendered packs. Set once: a sent version's packs never change.</summary>

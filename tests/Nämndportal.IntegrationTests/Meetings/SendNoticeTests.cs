@@ -342,6 +342,38 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
     }
 
     [Fact]
+    public async Task A_sending_whose_job_runs_after_fullmaktiges_notice_became_late_mails_all_the_same_and_the_page_says_why_the_board_refused_it()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var organ = await db.Organs.SingleAsync(o => o.Id == _s.Organ.Id);
+            organ.Update("Kommunfullmäktige", organ.ShortName, OrganKind.Fullmaktige, organ.CaseNumberPrefix, organ.ParentId, organ.ParagraphSeries,
+                organ.DefaultMeetingPlace, organ.Rules);
+            await db.SaveChangesAsync();
+        }
+
+        // Sent eight days ahead: in time for the board, so no reason is asked for.
+        _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var (taskId, versionId) = await SendAsync();
+        (await StatusAsync()).UnfinishedSendTaskId.ShouldBe(taskId, "the page shows the sending under way after a reload");
+
+        // The job engine was down; the job runs three days later, when the notice would be late (rule 3).
+        _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+        await Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None);
+
+        _smtp.Received.Count.ShouldBe(3, "the mails go all the same");
+        await using var check = Database.CreateContext();
+        (await check.Postings.AnyAsync()).ShouldBeFalse();
+        var status = await StatusAsync();
+        status.UnfinishedSendTaskId.ShouldBeNull();
+        status.Versions.ShouldHaveSingleItem().BoardRefusal.ShouldNotBeNull().ShouldContain("minst 7 dagar före sammanträdet");
+    }
+
+    private async Task<NoticeStatusView> StatusAsync() =>
+        (await new GetNoticeStatusHandler(_s.Factory(_secretary), _s.Access(_secretary), new DatabaseUserDirectory(Database), _s.Clock)
+            .HandleAsync(new GetNoticeStatus(_meeting.Id))).Value.ShouldNotBeNull();
+
+    [Fact]
     public async Task Cancelling_a_called_meeting_mails_everyone_called_with_the_reason_once()
     {
         var (taskId, versionId) = await SendAsync();

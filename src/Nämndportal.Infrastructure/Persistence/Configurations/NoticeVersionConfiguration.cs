@@ -13,6 +13,8 @@ internal sealed class NoticeVersionConfiguration : IEntityTypeConfiguration<Noti
         builder.Property(v => v.ChangeNote).HasMaxLength(1000);
         builder.Property(v => v.SentByName).HasMaxLength(200).IsRequired();
         builder.Property(v => v.ConfirmedWarnings).HasMaxLength(8000);
+        builder.Property(v => v.BoardRefusal).HasMaxLength(1000);
+        builder.HasOne<Domain.Jobs.BackgroundTask>().WithMany().HasForeignKey(v => v.SendTaskId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.MembersPackFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.RedactedPackFileId).OnDelete(DeleteBehavior.Restrict);

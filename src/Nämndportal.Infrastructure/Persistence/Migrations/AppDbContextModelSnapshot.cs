@@ -1523,6 +1523,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("board_late_reason");
 
+                    b.Property<string>("BoardRefusal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("board_refusal");
+
                     b.Property<string>("ChangeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1571,6 +1576,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("redacted_pack_file_id");
 
+                    b.Property<Guid?>("SendTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("send_task_id");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1596,6 +1605,9 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RedactedPackFileId")
                         .HasDatabaseName("ix_notice_versions_redacted_pack_file_id");
+
+                    b.HasIndex("SendTaskId")
+                        .HasDatabaseName("ix_notice_versions_send_task_id");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique()
@@ -2801,6 +2813,12 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RedactedPackFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_versions_stored_files_redacted_pack_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Jobs.BackgroundTask", null)
+                        .WithMany()
+                        .HasForeignKey("SendTaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notice_versions_background_tasks_send_task_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
