@@ -142,6 +142,7 @@ public static class DependencyInjection
                 options.WorkerCount = Math.Max(1, jobOptions.WorkerCount);
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+            services.AddHostedService<RecurringJobs>();
         }
 
         services.AddScoped<IJobScheduler, HangfireJobScheduler>();

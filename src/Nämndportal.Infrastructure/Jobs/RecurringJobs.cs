@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Nämndportal.Application.Meetings;
+
+namespace Nämndportal.Infrastructure.Jobs;
+
+/// <summary>
+/// Registers the recurring jobs with the job engine at start-up (only where a job server runs). Registering is
+/// idempotent: every instance may do it, and the engine runs each occurrence once.
+/// </summary>
+internal sealed class RecurringJobs(IRecurringJobManager manager) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // 03.15 Stockholm time, when nobody prints a kallelse.
+        manager.AddOrUpdate<SweepPackPartsJob>(
+            SweepPackPartsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "15 3 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
