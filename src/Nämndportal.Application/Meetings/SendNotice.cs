@@ -136,8 +136,8 @@ public sealed class SendNoticeHandler(
     }
 
     /// <summary>
-    /// What the sender must confirm: the open warnings of the agenda checks, and rule 1's lateness (the reglemente's days
-    /// before the meeting, judged on today's Stockholm date).
+    /// What the sender must confirm: the open warnings of the agenda checks, rule 1's lateness (the reglemente's days
+    /// before the meeting, judged on today's Stockholm date), and a meeting on a day when nobody holds a seat.
     /// </summary>
     internal static async Task<IReadOnlyList<string>> WarningsAsync(
         IAppDbContext db, AccessSnapshot grants, Meeting meeting, Organ organ, DateOnly today, CancellationToken cancellationToken)
@@ -148,6 +148,14 @@ public sealed class SendNoticeHandler(
         if (meeting.IsNoticeLate(today, organ.Rules) && checks.All(c => c.Kind != AgendaCheckKind.NoticeLate))
         {
             warnings.Insert(0, $"Kallelsen skickas efter sista dagen {meeting.NoticeDeadline(organ.Rules):yyyy-MM-dd} ({organ.Rules.NoticeDaysBeforeMeeting} dagar före sammanträdet enligt reglementet).");
+        }
+
+        // A meeting after the term's end (the new term's roster not yet entered), say: nobody elected would be called.
+        var date = meeting.LocalDate;
+        if (!await db.Memberships.AnyAsync(m => m.OrganId == meeting.OrganId && m.ValidFrom <= date && (m.ValidTo == null || m.ValidTo >= date), cancellationToken))
+        {
+            warnings.Insert(0, $"Ingen ledamot eller ersättare har ett uppdrag i {organ.Name} som gäller på sammanträdesdagen {date:yyyy-MM-dd}. "
+                + "Kallelsen går bara till tjänstemännen. Kontrollera ledamotslistan.");
         }
 
         return warnings;

@@ -224,6 +224,26 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
     }
 
     [Fact]
+    public async Task A_meeting_on_a_day_when_nobody_holds_a_seat_is_a_warning_to_confirm()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            // The term ended before the meeting and the new roster is not entered yet.
+            foreach (var membership in await db.Memberships.Where(m => m.OrganId == _s.Organ.Id).ToListAsync())
+            {
+                db.Memberships.Remove(membership);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await Send(_secretary).HandleAsync(Request(await VersionAsync()) with { ConfirmWarnings = false });
+
+        refused.Error.ShouldNotBeNull().Code.ShouldBe(SendNoticeHandler.ConfirmationNeeded);
+        refused.Error.Message.ShouldContain("Ingen ledamot eller ersättare har ett uppdrag i Omsorgsnämnden som gäller på sammanträdesdagen 2026-12-09");
+    }
+
+    [Fact]
     public async Task Rule1_a_late_kallelse_is_a_warning_to_confirm()
     {
         _s.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
