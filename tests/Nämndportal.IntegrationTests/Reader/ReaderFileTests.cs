@@ -144,6 +144,31 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
     }
 
     [Fact]
+    public async Task An_official_of_the_organ_reads_the_open_handling_but_not_the_secret_one_and_gets_the_pack_without_it()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        var s = await ScenarioAsync(app);
+        using var official = await LoginAsync(app, "handlaggare@exempelby.se");
+
+        (await official.GetAsync($"/sammantraden/{s.MeetingId}/las/dokument/{s.OpenVersion}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await official.GetAsync($"/sammantraden/{s.MeetingId}/las/dokument/{s.SecretVersion}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await official.GetAsync($"/sammantraden/{s.MeetingId}/las/dokument/{s.SecretVersion}/ladda-ned")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var pack = await official.GetAsync($"/sammantraden/{s.MeetingId}/las/paket/ladda-ned");
+        pack.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pack.Headers.CacheControl!.Private.ShouldBeTrue();
+        var pages = PageTexts(await pack.Content.ReadAsByteArrayAsync());
+        string.Join("\n", pages).ShouldNotContain("HEMLIG");
+        pages.ShouldContain(text => text.Contains("Handling 2 (sekretess)"));
+        pages.ShouldAllBe(text => text.Contains("Nedladdad av Hanna Handläggare"));
+
+        await using var db = Database.CreateContext();
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.ReaderRefused && a.UserName == "handlaggare@exempelby.se")).ShouldBe(2);
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.SecretRead || a.Action == AuditActions.SecretDownloaded)).ShouldBe(0);
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.StampedDownload && a.EntityType == nameof(StoredFile))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_downloaded_handling_and_the_members_pack_carry_the_spårbarhetsstämpel_on_every_page()
     {
         await using var app = await PortalFactory.StartAsync(Database);
@@ -273,7 +298,8 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
             new Membership(lena.Id, organ.Id, MembershipRole.Ledamot, today.AddYears(-1), null),
             new Membership(fredrik.Id, organ.Id, MembershipRole.Ledamot, today.AddYears(-1), meetingDate.AddDays(-1)));
 
-        var @case = new Case(organ.Id, "OMF", today.Year, 951, $"OMF-{today.Year}-951", "Läsplattor till nämnden", today.AddDays(-20), officer.Id);
+        // No handläggare of its own: the organ's handläggare reads it as an official, not as the case's officer.
+        var @case = new Case(organ.Id, "OMF", today.Year, 951, $"OMF-{today.Year}-951", "Läsplattor till nämnden", today.AddDays(-20), null);
         var open = new CaseDocument(@case.Id, 1, DocumentDirection.Inkommen, today.AddDays(-9), "IT-enheten", "Offert på läsplattor");
         var secret = new CaseDocument(@case.Id, 2, DocumentDirection.Inkommen, today.AddDays(-8), "En enskild", "Utredning");
         secret.MarkSecret("OSL 26 kap. 1 §", today.AddDays(-8), officer.Id, "Hanna Handläggare");
