@@ -106,6 +106,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapFileEndpoints();
 app.MapDocumentEndpoints();
+app.MapReaderEndpoints();
 app.MapRosterEndpoints();
 app.MapAuditTrailEndpoints();
 app.MapCalendarEndpoints();

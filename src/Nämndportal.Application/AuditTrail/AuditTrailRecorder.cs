@@ -2,6 +2,7 @@ using Nämndportal.Application.Common;
 using Nämndportal.Domain.AuditTrail;
 using Nämndportal.Domain.Cases;
 using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Meetings;
 
 namespace Nämndportal.Application.AuditTrail;
 
@@ -23,6 +24,27 @@ public sealed class AuditTrailRecorder(ICurrentUser user, TimeProvider clock)
             download ? AuditActions.SecretDownloaded : AuditActions.SecretRead,
             nameof(CaseDocument), document.Id, document.CaseId,
             $"Handling {document.Ordinal}{version} i ärende {caseNumber} ({document.SecrecyProvision})"));
+    }
+
+    /// <summary>A download from the meeting reader of material that is not secret, carrying its spårbarhetsstämpel.</summary>
+    public void StampedDownload(IAppDbContext db, string entityType, Guid entityId, Guid? caseId, string what)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditTrail.Add(new AuditTrailEntry(
+            clock.GetUtcNow(), user.UserId, user.UserName, user.RemoteAddress,
+            AuditActions.StampedDownload, entityType, entityId, caseId, what));
+    }
+
+    /// <summary>
+    /// An address of the meeting reader answered "finns inte, eller så saknar du behörighet": another organ's meeting, a
+    /// handling not on the agenda, a secret handling, or nothing at all. The summary names only what was asked for, by id.
+    /// </summary>
+    public void ReaderRefused(IAppDbContext db, Guid meetingId, string what)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditTrail.Add(new AuditTrailEntry(
+            clock.GetUtcNow(), user.UserId, user.UserName, user.RemoteAddress,
+            AuditActions.ReaderRefused, nameof(Meeting), meetingId, null, $"Läsläget: {what} finns inte eller får inte läsas"));
     }
 
     /// <summary>A download of a produced file that holds secret-marked material (<c>/filer/{id}</c>).</summary>

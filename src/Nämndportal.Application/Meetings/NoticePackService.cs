@@ -189,13 +189,7 @@ public sealed class NoticePackService(
             {
                 if (item.CaseId is { } caseId && source.Reports.TryGetValue(caseId, out var report))
                 {
-                    var model = OfficerReportDocumentModel.Build(
-                        options.Value.Municipality, source.Organ, source.Cases[caseId], report,
-                        report.DecisionBasis.Where(source.Documents.ContainsKey).Select(id => source.Documents[id]).ToList(), sanitizer);
-                    var layout = model.Layout(numberPages: false);
-                    var pdf = await CachedAsync(
-                        PdfPackChecksum.Of(PartsVersion, "officer-report", JsonSerializer.Serialize(model, Json)),
-                        () => renderer.RenderAsync(model, layout, cancellationToken), cancellationToken);
+                    var pdf = await OfficerReportPartAsync(source.Organ, source.Cases[caseId], report, source.Documents, cancellationToken);
                     documents.Add(PdfPackDocument.Of("Tjänsteskrivelse", pdf));
                 }
 
@@ -218,6 +212,46 @@ public sealed class NoticePackService(
         }
 
         return (new PdfPackItem(outline, documents), leftOut);
+    }
+
+    /// <summary>
+    /// The tjänsteskrivelse of <paramref name="caseId"/> as the pack of <paramref name="meetingId"/> prints it: the same
+    /// cached <see cref="PackPart"/> (printed now, and cached for the pack, if no pack has printed it yet), so the meeting
+    /// reader shows exactly the pages of the pack. Null when the case has no tjänsteskrivelse. Access is the caller's.
+    /// </summary>
+    public async Task<byte[]?> OfficerReportPdfAsync(Guid meetingId, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        Organ organ;
+        Case @case;
+        OfficerReport? report;
+        Dictionary<Guid, CaseDocument> documents;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var organId = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.OrganId).SingleAsync(cancellationToken);
+            organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == organId, cancellationToken);
+            @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken);
+            report = await db.OfficerReports.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == caseId, cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id, cancellationToken);
+        }
+
+        return await OfficerReportPartAsync(organ, @case, report, documents, cancellationToken);
+    }
+
+    private async Task<byte[]> OfficerReportPartAsync(
+        Organ organ, Case @case, OfficerReport report, IReadOnlyDictionary<Guid, CaseDocument> documents, CancellationToken cancellationToken)
+    {
+        var model = OfficerReportDocumentModel.Build(
+            options.Value.Municipality, organ, @case, report,
+            report.DecisionBasis.Where(documents.ContainsKey).Select(id => documents[id]).ToList(), sanitizer);
+        var layout = model.Layout(numberPages: false);
+        return await CachedAsync(
+            PdfPackChecksum.Of(PartsVersion, "officer-report", JsonSerializer.Serialize(model, Json)),
+            () => renderer.RenderAsync(model, layout, cancellationToken), cancellationToken);
     }
 
     private static PdfPackDocument Readable(string name, DocumentVersion version, PackSource source)

@@ -65,6 +65,10 @@ public static class AuditActions
     public const string SecretRead = "Läst sekretessmarkerad handling";
     public const string SecretDownloaded = "Hämtat sekretessmarkerad handling";
 
+    // The meeting reader (läsläget): a download with its spårbarhetsstämpel, and a refused address.
+    public const string StampedDownload = "Hämtat med spårbarhetsstämpel";
+    public const string ReaderRefused = "Nekad i läsläget";
+
     // Logins (entity type "Login"): never a password or a code in the summary.
     public const string LoggedIn = "Inloggad";
     public const string LoginFailed = "Misslyckad inloggning";
@@ -77,5 +81,5 @@ public static class AuditActions
     public static IReadOnlyList<string> Logins { get; } =
         [LoggedIn, LoginFailed, SecondFactorFailed, LockedOut, LoggedOut, SecondFactorChanged, SessionEnded];
 
-    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded, .. Logins];
+    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded, StampedDownload, ReaderRefused, .. Logins];
 }

@@ -74,6 +74,9 @@ public sealed class PdfPigTools : IPdfTools
         return Finish(builder, source.Information.Title, BookmarksOf(source, 0));
     }
 
+    /// <summary>The spårbarhetsstämpel: drawn with PDFsharp on the pages as they are, so the document keeps its tags (<see cref="PdfSharpFooterStamp"/>).</summary>
+    public byte[] StampFooter(byte[] document, string text) => PdfSharpFooterStamp.Apply(document, text);
+
     private static byte[] Finish(PdfDocumentBuilder builder, string? title, List<BookmarkNode> bookmarks)
     {
         if (!string.IsNullOrEmpty(title))

@@ -312,7 +312,7 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
     /// Wraps the stamp just drawn in an /Artifact marked-content sequence (a page number is pagination, not content), so a
     /// tagged page (the kallelse page keeps its tags) holds no untagged content and screen readers skip the number.
     /// </summary>
-    private static void MarkLastContentAsArtifact(PdfPage page)
+    internal static void MarkLastContentAsArtifact(PdfPage page)
     {
         var contents = page.Contents.Elements;
         var last = contents[contents.Count - 1];

@@ -110,6 +110,38 @@ public class PdfPipelineTests(PdfRendererFixture fixture) : IClassFixture<PdfRen
         outline.Skip(2).ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public async Task Spårbarhetsstämpel_is_small_grey_text_in_the_bottom_margin_of_every_page_and_the_document_stays_tagged()
+    {
+        var printed = new PdfPigTools().Merge([
+            await fixture.Renderer.RenderAsync(ThreeItems, Layout),
+            await fixture.Renderer.RenderAsync(Report("Årsbokslut", "Sammanfattningen."), Layout)]);
+        var stamped = new PdfPigTools().StampFooter(printed, "Nedladdad av Åsa Öberg 2026-12-01 21.05");
+
+        using var pdf = PdfDocument.Open(stamped);
+        pdf.NumberOfPages.ShouldBeGreaterThan(1);
+        foreach (var page in pdf.GetPages())
+        {
+            page.Text.ShouldContain("Nedladdad av Åsa Öberg 2026-12-01 21.05");
+            var stampLetters = page.Letters.Where(l => l.Value == "Å" && l.StartBaseLine.Y < 20).ToList();
+            stampLetters.ShouldNotBeEmpty("the stamp is in the bottom margin, below the page's own footer");
+            stampLetters.ShouldAllBe(l => l.PointSize < 8, "the stamp is small");
+        }
+
+        pdf.Information.Title.ShouldBe("Kallelse – Omsorgsnämnden", "the document is stamped where it is, not copied");
+        Outline(pdf).Take(2).ShouldBe([("Omsorgsnämnden i Exempelby kommun", 1), ("Ärenden", 1)]);
+    }
+
+    [Fact]
+    public async Task Spårbarhetsstämpel_keeps_a_tagged_documents_structure_tree()
+    {
+        var stamped = new PdfPigTools().StampFooter(await fixture.Renderer.RenderAsync(ThreeItems, Layout), "Nedladdad av Lars Ledamot 2026-12-01 21.05");
+
+        using var pdf = PdfDocument.Open(stamped);
+        pdf.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.StructTreeRoot).ShouldBeTrue("a stamped download stays readable by a screen reader");
+        pdf.GetPage(1).Text.ShouldContain("Nedladdad av Lars Ledamot 2026-12-01 21.05");
+    }
+
     private static IToken Resolve(PdfDocument pdf, IToken token) => token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;
 
     /// <summary>Every bookmark, depth first, with the page it opens.</summary>
