@@ -47,7 +47,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="sendDemoKallelser">
+    /// Whether the demo data's two kallelser are sent at start-up (their jobs print packs with Chromium and mail). Only the
+    /// shared portal needs them; a journey with a portal of its own is spared the work (Database:SendDemoKallelser).
+    /// </param>
+    public static async Task<AppProcess> StartAsync(
+        string connectionString, IReadOnlyDictionary<string, string>? settings = null, bool sendDemoKallelser = false)
     {
         var webDirectory = Path.Combine(Repository.Root, "src", "Nämndportal.Web");
         var dll = Path.Combine(webDirectory, "bin", Repository.Configuration, "net10.0", "Nämndportal.Web.dll");
@@ -74,6 +79,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment["Pdf__ChromiumPath"] = chromium;
         }
 
+        start.Environment["Database__SendDemoKallelser"] = sendDemoKallelser ? "true" : "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

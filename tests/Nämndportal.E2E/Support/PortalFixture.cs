@@ -18,7 +18,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await Browser.InitializeAsync();
         ConnectionString = await TestDatabase.RecreateAsync("naemndportal_e2e");
         Smtp = await IntegrationTests.Support.SmtpTestServer.StartAsync();
-        App = await AppProcess.StartAsync(ConnectionString, Smtp.MailSettings.ToDictionary(s => s.Key, s => s.Value ?? string.Empty));
+        App = await AppProcess.StartAsync(ConnectionString, Smtp.MailSettings.ToDictionary(s => s.Key, s => s.Value ?? string.Empty), sendDemoKallelser: true);
     }
 
     public async Task DisposeAsync()
