@@ -72,7 +72,7 @@ public sealed class ExportMyNotesJob(
                               VersionNumber = v == null ? (int?)null : v.Number,
                           })
             .ToListAsync(cancellationToken);
-        var name = await users.DisplayNamesAsync([author], cancellationToken);
+        var name = await db.MemberNamesAsync(users, [author], cancellationToken);
         var meetings = rows
             .GroupBy(r => new { r.Note.MeetingId, r.StartsAt, r.OrganName })
             .OrderByDescending(g => g.Key.StartsAt)

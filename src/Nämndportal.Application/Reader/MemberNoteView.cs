@@ -28,6 +28,30 @@ public sealed record NoteShareView(Guid UserId, string Name, DateTimeOffset Shar
 
 internal static class MemberNoteViews
 {
+    /// <summary>Members are named as the roster names them (the person), a login without a person by its display name.</summary>
+    public static async Task<Dictionary<Guid, string>> MemberNamesAsync(
+        this IAppDbContext db, IUserDirectory users, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var persons = await db.Persons.AsNoTracking().Where(p => p.UserId != null && userIds.Contains(p.UserId.Value))
+            .Select(p => new { UserId = p.UserId!.Value, p.FirstName, p.LastName }).ToListAsync(cancellationToken);
+        var names = persons.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => $"{g.First().FirstName} {g.First().LastName}");
+        var rest = userIds.Where(id => !names.ContainsKey(id)).ToList();
+        if (rest.Count > 0)
+        {
+            foreach (var (id, name) in await users.DisplayNamesAsync(rest, cancellationToken))
+            {
+                names[id] = name;
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Views of <paramref name="notes"/> for user <paramref name="me"/>: version numbers, and the shares of their own notes or the author of another's.</summary>
     public static async Task<List<MemberNoteView>> ViewsAsync(
         this IAppDbContext db, IUserDirectory users, Guid me, IReadOnlyCollection<MemberNote> notes, CancellationToken cancellationToken)
@@ -37,9 +61,8 @@ internal static class MemberNoteViews
             .ToDictionaryAsync(v => v.Id, v => v.Number, cancellationToken);
         var mine = notes.Where(n => n.AuthorUserId == me).Select(n => n.Id).ToList();
         var shares = await db.NoteShares.AsNoTracking().Where(s => mine.Contains(s.NoteId)).ToListAsync(cancellationToken);
-        var names = await users.DisplayNamesAsync(
-            shares.Select(s => s.SharedWithUserId).Concat(notes.Where(n => n.AuthorUserId != me).Select(n => n.AuthorUserId)).Distinct().ToList(),
-            cancellationToken);
+        var people = shares.Select(s => s.SharedWithUserId).Concat(notes.Where(n => n.AuthorUserId != me).Select(n => n.AuthorUserId)).Distinct().ToList();
+        var names = await db.MemberNamesAsync(users, people, cancellationToken);
         string Name(Guid id) => names.TryGetValue(id, out var name) ? name : "(okänd användare)";
 
         return notes.Select(n => new MemberNoteView(
