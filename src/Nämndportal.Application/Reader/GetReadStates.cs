@@ -51,7 +51,8 @@ public sealed class GetReadStatesHandler(IAppDbContextFactory dbFactory, AccessS
         var items = meeting.Items.Select(item =>
         {
             var documents = pairs.Where(p => p.ItemId == item.Id && states.ContainsKey(p.DocumentId))
-                .Select(p => states[p.DocumentId] is var s ? new DocumentReadStateView(p.DocumentId, s.CurrentVersion, s.ReadVersion, s.State) : null!)
+                .Select(p => (p.DocumentId, State: states[p.DocumentId]))
+                .Select(d => new DocumentReadStateView(d.DocumentId, d.State.CurrentVersion, d.State.ReadVersion, d.State.State))
                 .ToList();
             return new ItemReadState(
                 item.Id,
