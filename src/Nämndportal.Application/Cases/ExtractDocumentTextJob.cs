@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Cases;
 
@@ -9,9 +10,10 @@ namespace Nämndportal.Application.Cases;
 
 /// <summary>
 /// Reads the text of a version's PDF (the file itself or its rendition) into <see cref="DocumentText"/>, for search,
-/// and its page count onto the version. Safe to run again: a version whose text is stored is left alone.
+/// and its page count onto the version, then has the members' notes on earlier versions moved to it
+/// (<see cref="Reader.RelocateNotesJob"/>). Safe to run again: a version whose text is stored is left alone.
 /// </summary>
-public sealed class ExtractDocumentTextJob(IAppDbContextFactory dbFactory, IPdfReader pdf, ILogger<ExtractDocumentTextJob> logger)
+public sealed class ExtractDocumentTextJob(IAppDbContextFactory dbFactory, IPdfReader pdf, IJobScheduler jobs, ILogger<ExtractDocumentTextJob> logger)
 {
     /// <summary>
     /// Text kept per version. PostgreSQL's tsvector holds at most 1 MB; a million characters of running text stays
@@ -60,19 +62,33 @@ public sealed class ExtractDocumentTextJob(IAppDbContextFactory dbFactory, IPdfR
             {
                 throw;
             }
+
+            return;
+        }
+
+        if (await db.MemberNotes.AnyAsync(n => n.CaseDocumentId == version.DocumentId && n.DocumentVersionId != version.Id, cancellationToken))
+        {
+            jobs.Enqueue<Reader.RelocateNotesJob>(job => job.RunAsync(version.DocumentId, version.Id, CancellationToken.None));
         }
     }
 
     /// <summary>
-    /// One line of text per page: soft hyphens (U+00AD) removed, so a word broken at a line end is found whole;
-    /// every run of white space and control characters (NUL included, which PostgreSQL refuses) made one space.
+    /// One line of text per page, an empty page an empty line (so line i is page i + 1, for moving notes): soft hyphens
+    /// (U+00AD) removed, so a word broken at a line end is found whole; every run of white space and control characters (NUL included, which PostgreSQL refuses) made one space.
     /// </summary>
     public static string Normalise(IEnumerable<string> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var text = new StringBuilder();
+        var first = true;
         foreach (var page in pages)
         {
+            if (!first)
+            {
+                text.Append('\n');
+            }
+
+            first = false;
             var start = text.Length;
             var space = false;
             foreach (var rune in (page ?? string.Empty).EnumerateRunes())
@@ -96,14 +112,9 @@ public sealed class ExtractDocumentTextJob(IAppDbContextFactory dbFactory, IPdfR
 
                 text.Append(rune.ToString());
             }
-
-            if (text.Length > start)
-            {
-                text.Append('\n');
-            }
         }
 
-        var result = text.ToString().TrimEnd('\n');
+        var result = text.ToString();
         if (result.Length <= MaxTextLength)
         {
             return result;

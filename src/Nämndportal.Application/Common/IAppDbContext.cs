@@ -64,6 +64,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.NoticeBoard.Posting> Postings { get; }
 
+    DbSet<Domain.Reader.MemberNote> MemberNotes { get; }
+
+    DbSet<Domain.Reader.NoteShare> NoteShares { get; }
+
+    DbSet<Domain.Reader.DocumentReadMark> DocumentReadMarks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

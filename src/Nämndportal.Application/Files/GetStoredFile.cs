@@ -18,7 +18,7 @@ public sealed record ProducedFile(string FileName, string ContentType, byte[] Co
 /// A produced file, to whoever may read what it was made from, decided now through <see cref="AccessService"/>: the PDF of
 /// a tjänsteskrivelse to whoever may read the case's tjänsteskrivelse (ReadCase), and, if it holds secret material, only to
 /// those who may read the case's secret handlingar, with the read in the audit trail before a byte is handed out. A sample
-/// goes to the user who asked for it only. Administrators get no right of their own, and asking for a file gives none
+/// and an export of a member's notes go to the user who asked for it only. Administrators get no right of their own, and asking for a file gives none
 /// either: a member who has left the organ no longer gets the PDF they once made. Unknown and forbidden answer alike.
 /// </summary>
 public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessService access, AuditTrailRecorder auditTrail)
@@ -41,6 +41,8 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
         switch (file.Source)
         {
             case StoredFileSource.Sample:
+            case StoredFileSource.MemberNotes:
+                // Made from nothing else (a sample) or from the owner's private notes: the owner alone reads it.
                 if (grants.UserId is not { } me || file.OwnerUserId != me)
                 {
                     return Error.NotFound("Filen");

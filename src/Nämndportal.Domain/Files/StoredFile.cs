@@ -48,7 +48,10 @@ public sealed class StoredFile : Entity
 
     public byte[] Content { get; private set; }
 
-    /// <summary>Who asked for it. Grants nothing, except for a <see cref="StoredFileSource.Sample"/>: only its owner reads it.</summary>
+    /// <summary>
+    /// Who asked for it. Grants nothing, except for a <see cref="StoredFileSource.Sample"/> and a
+    /// <see cref="StoredFileSource.MemberNotes"/> export: only its owner reads those.
+    /// </summary>
     public Guid? OwnerUserId { get; private set; }
 
     /// <summary>What kind of record it was made from.</summary>
@@ -82,6 +85,10 @@ public sealed class StoredFile : Entity
     /// <summary>One variant of kallelse version <paramref name="noticeVersionId"/>'s pack; the members' variant may hold secret handlingar.</summary>
     public static StoredFile ForNoticePack(string fileName, byte[] content, Guid noticeVersionId, bool containsSecret) =>
         new(fileName, "application/pdf", content, null, StoredFileSource.NoticePack, noticeVersionId, null, containsSecret);
+
+    /// <summary>The export of <paramref name="authorUserId"/>'s own notes, read by that user alone.</summary>
+    public static StoredFile ForMemberNotes(string fileName, byte[] content, Guid authorUserId) =>
+        new(fileName, "application/pdf", content, authorUserId, StoredFileSource.MemberNotes, null, null, containsSecret: false);
 
     /// <summary>A draft members' pack of meeting <paramref name="meetingId"/>, asked for by <paramref name="requestedBy"/>.</summary>
     public static StoredFile ForNoticePackDraft(string fileName, byte[] content, Guid meetingId, Guid? requestedBy, bool containsSecret) =>

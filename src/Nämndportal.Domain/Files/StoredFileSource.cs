@@ -27,4 +27,10 @@ public enum StoredFileSource
     /// <see cref="StoredFile.SourceId"/> is the <c>Meeting</c>. Read only by those who may plan the organ's meetings.
     /// </summary>
     NoticePackDraft,
+
+    /// <summary>
+    /// A member's export of their own notes (anteckningar) to PDF; <see cref="StoredFile.OwnerUserId"/> is the author.
+    /// Read only by its owner, whatever anyone else's role: the notes are private (docs/security.md, "Private notes").
+    /// </summary>
+    MemberNotes,
 }

@@ -10,6 +10,7 @@ internal static class PdfTemplates
     {
         [typeof(OfficerReportDocumentModel)] = typeof(OfficerReportDocument),
         [typeof(Application.Meetings.NoticeDocumentModel)] = typeof(NoticeDocument),
+        [typeof(Application.Reader.MyNotesDocumentModel)] = typeof(MyNotesDocument),
     };
 
     public static Type For(Type modelType) =>

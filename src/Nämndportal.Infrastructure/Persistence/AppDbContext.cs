@@ -78,6 +78,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Reader.MemberNote> MemberNotes => Set<Domain.Reader.MemberNote>();
+
+    public DbSet<Domain.Reader.NoteShare> NoteShares => Set<Domain.Reader.NoteShare>();
+
+    public DbSet<Domain.Reader.DocumentReadMark> DocumentReadMarks => Set<Domain.Reader.DocumentReadMark>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

@@ -19,8 +19,23 @@ public class LoginJourneyTests(PortalFixture portal)
         await Expect(upcoming.GetByRole(AriaRole.Rowheader, new() { Name = "Omsorgsnämnden" }).First).ToBeVisibleAsync();
         await Expect(upcoming.GetByRole(AriaRole.Rowheader, new() { Name = "Social- och utbildningsnämnden" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Kommunstyrelsen")).ToHaveCountAsync(0);
+        await Expect(upcoming.GetByRole(AriaRole.Columnheader, new() { Name = "Olästa/ändrade" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sammanträdesplan" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jobbkö" })).ToHaveCountAsync(0);
+        await Journey.ExpectNoErrorBannerAsync(page);
+    }
+
+    [Fact]
+    public async Task Member_sees_how_many_handlingar_are_unread_or_changed_per_meeting()
+    {
+        var page = await portal.Browser.NewPageAsync();
+
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "ledamot@exempelby.se");
+
+        var upcoming = page.GetByRole(AriaRole.Region, new() { Name = "Kommande sammanträden" });
+        await Expect(upcoming.GetByRole(AriaRole.Columnheader, new() { Name = "Olästa/ändrade" })).ToBeVisibleAsync();
+        var row = upcoming.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Omsorgsnämnden" }) }).First;
+        await Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ olästa, \d+ ändrade sedan du läste"));
         await Journey.ExpectNoErrorBannerAsync(page);
     }
 

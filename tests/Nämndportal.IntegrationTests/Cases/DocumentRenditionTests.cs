@@ -166,10 +166,10 @@ public class DocumentRenditionTests(DatabaseFixture database) : DocumentTest(dat
     }
 
     [Fact]
-    public void Extracted_text_loses_soft_hyphens_and_extra_white_space()
+    public void Extracted_text_loses_soft_hyphens_and_extra_white_space_and_keeps_one_line_per_page()
     {
-        ExtractDocumentTextJob.Normalise(["Års\u00ADbokslutet  för\themtjänsten\r\n2026\0", "   ", "Sida\u00A0tre "])
-            .ShouldBe("Årsbokslutet för hemtjänsten 2026\nSida tre");
+        ExtractDocumentTextJob.Normalise(["Års\u00ADbokslutet  för\themtjänsten\r\n2026\0", "   ", "Sida\u00A0tre ", ""])
+            .ShouldBe("Årsbokslutet för hemtjänsten 2026\n\nSida tre\n");
     }
 
     [Fact]

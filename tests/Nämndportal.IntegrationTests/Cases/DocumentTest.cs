@@ -112,7 +112,7 @@ public abstract class DocumentTest(DatabaseFixture database) : IntegrationTest(d
         new LibreOfficePdfConverter(Options.Create(options ?? new LibreOfficeOptions()), NullLogger<LibreOfficePdfConverter>.Instance),
         new PdfPigReader(), Jobs, NullLogger<RenderDocumentPdfJob>.Instance);
 
-    protected ExtractDocumentTextJob TextJob() => new(Factory(TestUser.Anonymous), new PdfPigReader(), NullLogger<ExtractDocumentTextJob>.Instance);
+    protected ExtractDocumentTextJob TextJob() => new(Factory(TestUser.Anonymous), new PdfPigReader(), Jobs, NullLogger<ExtractDocumentTextJob>.Instance);
 
     /// <summary>Uploads as the secretary and returns what was added, failing the test if the upload was refused.</summary>
     protected async Task<AddedDocument> AddAsync(string fileName, byte[] content, string? secrecy = null, string description = "Granskningsrapport från revisorerna")

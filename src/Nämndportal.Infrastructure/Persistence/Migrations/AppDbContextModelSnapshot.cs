@@ -2347,6 +2347,215 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("terms", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Reader.DocumentReadMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_document_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_read_marks");
+
+                    b.HasIndex("CaseDocumentId")
+                        .HasDatabaseName("ix_document_read_marks_case_document_id");
+
+                    b.HasIndex("UserId", "CaseDocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_read_marks_user_id_case_document_id");
+
+                    b.ToTable("document_read_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Reader.MemberNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("AnchorState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("anchor_state");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<Guid?>("CaseDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_document_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("DocumentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_version_id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<bool>("OnOfficerReport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_officer_report");
+
+                    b.Property<int?>("Page")
+                        .HasColumnType("integer")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("QuoteAfter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("quote_after");
+
+                    b.Property<string>("QuoteBefore")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("quote_before");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_notes");
+
+                    b.HasIndex("CaseDocumentId")
+                        .HasDatabaseName("ix_member_notes_case_document_id");
+
+                    b.HasIndex("DocumentVersionId")
+                        .HasDatabaseName("ix_member_notes_document_version_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_member_notes_meeting_id");
+
+                    b.HasIndex("AuthorUserId", "MeetingId")
+                        .HasDatabaseName("ix_member_notes_author_user_id_meeting_id");
+
+                    b.ToTable("member_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Reader.NoteShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<Guid>("SharedWithUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_with_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_note_shares");
+
+                    b.HasIndex("SharedWithUserId")
+                        .HasDatabaseName("ix_note_shares_shared_with_user_id");
+
+                    b.HasIndex("NoteId", "SharedWithUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_note_shares_note_id_shared_with_user_id");
+
+                    b.ToTable("note_shares", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2947,6 +3156,69 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_substitution_rules_parties_substitute_party_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Reader.DocumentReadMark", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Cases.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CaseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_read_marks_case_documents_case_document_id");
+
+                    b.HasOne("Nämndportal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_read_marks_users_user_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Reader.MemberNote", b =>
+                {
+                    b.HasOne("Nämndportal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_notes_users_author_user_id");
+
+                    b.HasOne("Nämndportal.Domain.Cases.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CaseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_notes_case_documents_case_document_id");
+
+                    b.HasOne("Nämndportal.Domain.Cases.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_notes_document_versions_document_version_id");
+
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_notes_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Reader.NoteShare", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Reader.MemberNote", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_shares_member_notes_note_id");
+
+                    b.HasOne("Nämndportal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_shares_users_shared_with_user_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Infrastructure.Identity.UserSession", b =>
