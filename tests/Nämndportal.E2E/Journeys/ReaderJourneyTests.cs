@@ -17,6 +17,15 @@ public partial class ReaderJourneyTests(PortalFixture portal)
     public async Task Member_reads_the_next_meetings_handlingar_steps_by_keyboard_jumps_to_a_page_and_finds_a_word()
     {
         var page = await portal.Browser.NewPageAsync(1920, 1080);
+        // pdf.js runs under the portal's one CSP (script-src 'self', no eval): the browser reports no violation.
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
         await Journey.LogInAsync(page, portal.App.BaseUrl, "ledamot@exempelby.se");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = ReadOmsorgsnamnden() }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Läsläge: Omsorgsnämnden");
@@ -71,6 +80,7 @@ public partial class ReaderJourneyTests(PortalFixture portal)
         await word.SelectTextAsync();
         await Expect(page.GetByTestId("reader-selection")).ToContainTextAsync("Markerad text på sida 2");
         await Expect(page.GetByTestId("reader-selection")).ToContainTextAsync("Trygghetslarm");
+        violations.ShouldBeEmpty();
         await Journey.ExpectNoErrorBannerAsync(page);
     }
 

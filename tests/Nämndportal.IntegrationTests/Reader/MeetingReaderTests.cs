@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Reader;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
@@ -97,6 +98,27 @@ public class MeetingReaderTests(DatabaseFixture database) : IntegrationTest(data
         member[0].Snippet.ShouldContain("Sida två av kön");
         official.ShouldBeEmpty();
         memberSecret.Single().DocumentTitle.ShouldBe("Handling 3: Utredning om Sven Svenssons boende");
+    }
+
+    [Fact]
+    public async Task Search_in_a_text_whose_pages_are_not_kept_apart_names_the_document_and_leaves_the_page_to_the_viewer()
+    {
+        var (s, meeting) = await ScenarioAsync();
+        await using (var db = Database.CreateContext())
+        {
+            // An older extraction dropped an empty page: two lines for a three-page document.
+            var version = await db.DocumentVersions.SingleAsync(v => v.DocumentId == s.Queue.Id);
+            var text = await db.DocumentTexts.SingleAsync(t => t.VersionId == version.Id);
+            db.DocumentTexts.Remove(text);
+            await db.SaveChangesAsync();
+            db.DocumentTexts.Add(new DocumentText(version.Id, s.Queue.Id, s.Queue.CaseId, "Kösituationen i november\nSida två av kön", 3));
+            await db.SaveChangesAsync();
+        }
+
+        var hits = (await Search(s, s.Member).HandleAsync(new SearchMeetingDocuments(meeting.Id, "sida två"))).Value!;
+
+        hits.Single().DocumentTitle.ShouldBe("Handling 2: Kösituationen i november");
+        hits.Single().Page.ShouldBeNull();
     }
 
     private async Task<(OfficerReportScenario S, Meeting Meeting)> ScenarioAsync()
