@@ -7,6 +7,10 @@
 # --- build -------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# npm installs pdf.js for the meeting reader at build time (ADR 0008); nothing is fetched at run time.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 
 # Restore first, from the project files only, so that a code change does not restore again.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -15,6 +19,8 @@ COPY src/Nämndportal.Application/Nämndportal.Application.csproj src/Nämndport
 COPY src/Nämndportal.Infrastructure/Nämndportal.Infrastructure.csproj src/Nämndportal.Infrastructure/
 COPY src/Nämndportal.Web/Nämndportal.Web.csproj src/Nämndportal.Web/
 RUN dotnet restore src/Nämndportal.Web/Nämndportal.Web.csproj
+COPY src/Nämndportal.Web/package.json src/Nämndportal.Web/package-lock.json src/Nämndportal.Web/
+RUN cd src/Nämndportal.Web && npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 
 COPY src/ src/
 RUN dotnet publish src/Nämndportal.Web/Nämndportal.Web.csproj -c Release -o /app --no-restore

@@ -37,6 +37,7 @@ missing_packages() {
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   # PDF renditions of handlingar: LibreOffice headless, Writer for DOCX, Calc for XLSX, Draw for images.
   command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)

@@ -27,13 +27,13 @@ public static class ReaderEndpoints
         return endpoints;
     }
 
-    public static string DocumentUrl(Guid meetingId, Guid versionId) => $"/sammantraden/{meetingId}/las/dokument/{versionId}";
+    public static string DocumentUrl(Guid meetingId, Guid versionId) => ReaderUrls.Document(meetingId, versionId);
 
-    public static string OfficerReportUrl(Guid meetingId, Guid itemId) => $"/sammantraden/{meetingId}/las/punkt/{itemId}/tjansteskrivelse";
+    public static string OfficerReportUrl(Guid meetingId, Guid itemId) => ReaderUrls.OfficerReport(meetingId, itemId);
 
-    public static string DocumentDownloadUrl(Guid meetingId, Guid versionId) => $"/sammantraden/{meetingId}/las/dokument/{versionId}/ladda-ned";
+    public static string DocumentDownloadUrl(Guid meetingId, Guid versionId) => ReaderUrls.DocumentDownload(meetingId, versionId);
 
-    public static string PackDownloadUrl(Guid meetingId) => $"/sammantraden/{meetingId}/las/paket/ladda-ned";
+    public static string PackDownloadUrl(Guid meetingId) => ReaderUrls.PackDownload(meetingId);
 
     private static IResult Serve(Result<ReaderFile> result, HttpContext context, bool download)
     {

@@ -32,7 +32,7 @@ public class AccessibilityTests(PortalFixture portal)
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, portal.App.BaseUrl, "sekreterare@exempelby.se");
         var upcoming = page.GetByRole(AriaRole.Region, new() { Name = "Kommande sammanträden" });
-        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Omsorgsnämnden, sammanträde", Level = 1 })).ToBeVisibleAsync();
         await Journey.WaitForInteractiveAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kallelse", Level = 2 })).ToBeVisibleAsync();

@@ -27,7 +27,7 @@ public class JobRestartTests(PortalFixture portal)
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");
         var upcoming = page.GetByRole(AriaRole.Region, new() { Name = "Kommande sammanträden" });
-        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await upcoming.GetByRole(AriaRole.Row).Filter(new() { HasText = "Omsorgsnämnden" }).First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Journey.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa handlingspaket (utkast)" }).ClickAsync();
         await Expect(page.GetByTestId("draft-task-status")).ToContainTextAsync("Punkt 2 av", new() { Timeout = 120_000 });

@@ -1,0 +1,9 @@
+namespace Nämndportal.Web.Components.Pages.Reader;
+
+public enum ReaderStep
+{
+    PreviousItem,
+    PreviousDocument,
+    NextDocument,
+    NextItem,
+}
