@@ -70,7 +70,7 @@ public class NoticeJourneyTests(PortalFixture portal, ITestOutputHelper output)
         (mails[0].Message.TextBody ?? string.Empty).ShouldContain("1. Val av justerare");
     }
 
-    /// <summary>A planned meeting of Omsorgsnämnden 70 days ahead, written as the meeting plan would write it.</summary>
+    /// <summary>A planned meeting of Omsorgsnämnden 20 days ahead, written as the meeting plan would write it.</summary>
     private async Task<Guid> InsertMeetingAsync()
     {
         var meetingId = Guid.CreateVersion7();
@@ -82,7 +82,8 @@ public class NoticeJourneyTests(PortalFixture portal, ITestOutputHelper output)
             SELECT @meeting, id, @starts, @ends, 'Kommunhuset, sammanträdesrum Eken', 'Planerat', 0, 0, 0, now(), 'e2e'
             FROM organs WHERE short_name = 'OMN';
             """, connection);
-        var starts = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(70).AddHours(12), TimeSpan.Zero);
+        // Within the demo term (it ends 2026-12-31), so the members are called; after the 5-day deadline of rule 1.
+        var starts = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(20).AddHours(12), TimeSpan.Zero);
         insert.Parameters.AddWithValue("meeting", meetingId);
         insert.Parameters.AddWithValue("starts", starts);
         insert.Parameters.AddWithValue("ends", starts.AddHours(3));
