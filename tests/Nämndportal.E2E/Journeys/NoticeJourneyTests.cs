@@ -82,7 +82,7 @@ public class NoticeJourneyTests(PortalFixture portal, ITestOutputHelper output)
             SELECT @meeting, id, @starts, @ends, 'Kommunhuset, sammanträdesrum Eken', 'Planerat', 0, 0, 0, now(), 'e2e'
             FROM organs WHERE short_name = 'OMN';
             """, connection);
-        // Within the demo term (it ends 2026-12-31), so the members are called; after the 5-day deadline of rule 1.
+        // Within the demo term (it ends 2026-12-31), so the members are called, and in time for rule 1.
         var starts = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(20).AddHours(12), TimeSpan.Zero);
         insert.Parameters.AddWithValue("meeting", meetingId);
         insert.Parameters.AddWithValue("starts", starts);
