@@ -15,7 +15,7 @@ public sealed record GetMeetingReader(Guid MeetingId);
 
 public sealed record MeetingReaderView(
     Guid Id, Guid OrganId, string OrganName, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string Place, MeetingStatus Status,
-    IReadOnlyList<ReaderItemView> Items)
+    IReadOnlyList<ReaderItemView> Items, bool HasMembersPack = false)
 {
     /// <summary>Every readable document, item by item, in agenda order: what "next document" steps through.</summary>
     public IReadOnlyList<ReaderDocumentView> AllDocuments => [.. Items.SelectMany(i => i.Documents)];
@@ -100,6 +100,8 @@ public sealed class GetMeetingReaderHandler(IAppDbContextFactory dbFactory, Acce
             items.Add(new ReaderItemView(item.Id, item.Position, item.Kind, item.Title, item.CaseNumber, item.IsClosed, views));
         }
 
-        return Result<MeetingReaderView>.Ok(new MeetingReaderView(meeting.Id, meeting.OrganId, organ, meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.Status, items));
+        // The download of the whole members' pack: once a kallelse has been sent and its pack printed.
+        var hasPack = await db.NoticeVersions.AnyAsync(v => v.MeetingId == meeting.Id && (v.MembersPackFileId != null || v.RedactedPackFileId != null), cancellationToken);
+        return Result<MeetingReaderView>.Ok(new MeetingReaderView(meeting.Id, meeting.OrganId, organ, meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.Status, items, hasPack));
     }
 }

@@ -78,7 +78,7 @@ public partial class ReaderJourneyTests(PortalFixture portal)
         // Selecting text in the document hands the page and the quote to the notes panel.
         var word = page.Locator("[data-testid='pdf-viewer'] .page[data-page-number='2'] .textLayer span").Filter(new() { HasText = "Trygghetslarm" }).First;
         await word.SelectTextAsync();
-        await Expect(page.GetByTestId("reader-selection")).ToContainTextAsync("Markerad text på sida 2");
+        await Expect(page.GetByTestId("reader-selection")).ToContainTextAsync("markerad text på sida 2");
         await Expect(page.GetByTestId("reader-selection")).ToContainTextAsync("Trygghetslarm");
         violations.ShouldBeEmpty();
         await Journey.ExpectNoErrorBannerAsync(page);

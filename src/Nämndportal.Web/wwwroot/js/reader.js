@@ -84,6 +84,7 @@ class Reader {
   }
 
   async open(url) {
+    this.lastSelection = '';
     await this.close();
     delete this.container.dataset.renderedPage;
     const task = this.lib.pdfjsLib.getDocument({
@@ -155,7 +156,10 @@ class Reader {
   reportSelection() {
     const selection = document.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      if (this.lastSelection) {
+      // The selection goes when the member clicks into the note's text box: keep the quote for the note then. It is
+      // cleared only by a click in the document itself.
+      const inViewer = document.activeElement && this.container.contains(document.activeElement);
+      if (this.lastSelection && inViewer) {
         this.lastSelection = '';
         this.notify('OnSelection', null);
       }

@@ -2,6 +2,3 @@ namespace Nämndportal.Web.Components.Pages.Reader;
 
 /// <summary>Text the reader selected in the viewer: its page, the quote and up to 100 characters of the page's text around it.</summary>
 public sealed record ReaderSelection(int Page, string Quote, string Before, string After);
-
-/// <summary>Where the reader is: the agenda item, the document shown (if any), its page and the current selection.</summary>
-public sealed record ReaderPosition(Guid ItemId, Guid? CaseDocumentId, Guid? VersionId, int Page, ReaderSelection? Selection);
