@@ -17,7 +17,7 @@ namespace Nämndportal.E2E.Journeys;
 public partial class ReaderNotesJourneyTests(PortalFixture portal)
 {
     /// <summary>Omsorgsnämnden's ordförande, who has a demo login of their own (DemoReaderContent).</summary>
-    private const string ColleagueEmail = "TODO";
+    private const string ColleagueEmail = "sara.westerlund@exempelby.se";
 
     [Fact]
     public async Task A_note_on_selected_text_survives_a_reload_and_only_the_members_it_is_shared_with_see_it()
@@ -38,6 +38,16 @@ public partial class ReaderNotesJourneyTests(PortalFixture portal)
         await Expect(note).ToBeVisibleAsync();
         await Expect(note).ToContainTextAsync("sida 1");
         await Expect(note).ToContainTextAsync(quote);
+
+        // The handling and the whole members' pack download as PDFs (stamped with Lars's name: ReaderFileTests).
+        foreach (var link in new[] { "reader-document-download", "reader-pack-download" })
+        {
+            var href = await lars.GetByTestId(link).GetAttributeAsync("href");
+            var response = await lars.Context.APIRequest.GetAsync(portal.App.BaseUrl + href);
+            response.Status.ShouldBe(200, link);
+            response.Headers["content-type"].ShouldBe("application/pdf");
+            (await response.BodyAsync())[..5].ShouldBe("%PDF-"u8.ToArray());
+        }
 
         // After a reload the note is still there, on its item and page.
         await lars.ReloadAsync();
