@@ -18,7 +18,7 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
 /// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
 /// cases' handlingar and tjänsteskrivelser then go through the portal's own use cases (<see cref="DemoCaseContent"/>),
-/// each case once.
+/// each case once, and so does Lars Ledamot's reading of Omsorgsnämnden's next meeting (<see cref="DemoReaderContent"/>).
 /// </summary>
 public sealed class DemoDataSeeder(
     AppDbContext db,
