@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoCaseContent>();
         services.AddScoped<DemoMeetingContent>();
+        services.AddScoped<DemoReaderContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<ICaseSearch, PostgresCaseSearch>();

@@ -18,7 +18,7 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
 /// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
 /// cases' handlingar and tjänsteskrivelser then go through the portal's own use cases (<see cref="DemoCaseContent"/>),
-/// each case once.
+/// each case once, and so does Lars Ledamot's reading of Omsorgsnämnden's next meeting (<see cref="DemoReaderContent"/>).
 /// </summary>
 public sealed class DemoDataSeeder(
     AppDbContext db,
@@ -27,6 +27,7 @@ public sealed class DemoDataSeeder(
     TimeProvider clock,
     DemoCaseContent caseContent,
     DemoMeetingContent meetingContent,
+    DemoReaderContent readerContent,
     IConfiguration configuration,
     ILogger<DemoDataSeeder> logger)
 {
@@ -45,7 +46,8 @@ public sealed class DemoDataSeeder(
             // finish them if a start was stopped half-way (or the database was seeded before the demo cases had any).
             var completed = await caseContent.AddAsync(cancellationToken);
             var posted = SendKallelser && await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
-            return completed.Handlingar + completed.Reports > 0 || posted;
+            var read = await readerContent.AddAsync(cancellationToken);
+            return completed.Handlingar + completed.Reports > 0 || posted || read;
         }
 
         var started = clock.GetTimestamp();
@@ -170,6 +172,8 @@ public sealed class DemoDataSeeder(
             await meetingContent.SendNextOmsorgsnamndenKallelseAsync(cancellationToken);
             await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
         }
+
+        await readerContent.AddAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,
