@@ -213,7 +213,8 @@ print_logins() {
     Nämndsekreterare  sekreterare@exempelby.se
     Registrator       registrator@exempelby.se
     Handläggare       handlaggare@exempelby.se
-    Ledamot           ledamot@exempelby.se
+    Ledamot           ledamot@exempelby.se      (Lars Ledamot: notes, read marks; "Läs handlingarna" on Mina sammanträden)
+    Ledamot           sara.westerlund@exempelby.se  (Omsorgsnämndens ordförande; shares a note with Lars)
     Ersättare         ersattare@exempelby.se
     Revisor           revisor@exempelby.se
 
