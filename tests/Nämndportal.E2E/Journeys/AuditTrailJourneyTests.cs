@@ -13,7 +13,7 @@ public class AuditTrailJourneyTests(PortalFixture portal)
     [Fact]
     public async Task Administrator_filters_the_audit_trail_and_exports_it_and_a_secretary_is_turned_away()
     {
-        var connectionString = await TestDatabase.RecreateAsync("naemndportal_e2e_audit");
+        var connectionString = await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_audit");
         await using var app = await AppProcess.StartAsync(connectionString);
         await InsertLinesAsync(connectionString);
 

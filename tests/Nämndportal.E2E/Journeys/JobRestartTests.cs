@@ -22,7 +22,7 @@ public class JobRestartTests(PortalFixture portal)
     [Fact]
     public async Task Kallelse_pack_job_killed_mid_way_is_finished_after_the_app_restarts()
     {
-        var database = await TestDatabase.RecreateAsync("naemndportal_e2e_jobs");
+        var database = await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_jobs");
         await using var app = await AppProcess.StartAsync(database, SlowJobs);
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");

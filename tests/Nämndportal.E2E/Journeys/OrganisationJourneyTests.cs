@@ -12,7 +12,7 @@ public class OrganisationJourneyTests(PortalFixture portal)
     [Fact]
     public async Task Administrator_adds_a_member_who_then_logs_in_and_sees_only_her_organ()
     {
-        await using var app = await AppProcess.StartAsync(await TestDatabase.RecreateAsync("naemndportal_e2e_org"));
+        await using var app = await AppProcess.StartAsync(await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_org"));
         var admin = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(admin, app.BaseUrl, "admin@exempelby.se");
         await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));

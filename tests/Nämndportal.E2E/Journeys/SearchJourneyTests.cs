@@ -11,7 +11,7 @@ public class SearchJourneyTests(PortalFixture portal)
     [Fact]
     public async Task Member_searches_finds_her_organs_case_by_a_word_form_and_by_document_text_but_not_another_organs_case()
     {
-        var database = await TestDatabase.RecreateAsync("naemndportal_e2e_search");
+        var database = await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_search");
         await using var app = await AppProcess.StartAsync(database);
         await AddCasesAsync(database);
 

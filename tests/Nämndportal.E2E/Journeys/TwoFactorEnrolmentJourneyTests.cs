@@ -11,7 +11,7 @@ public class TwoFactorEnrolmentJourneyTests(PortalFixture portal)
     public async Task Secretary_must_enrol_an_authenticator_before_working_and_then_gives_codes_at_login()
     {
         await using var app = await AppProcess.StartAsync(
-            await TestDatabase.RecreateAsync("naemndportal_e2e_2fa"),
+            await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_2fa"),
             new Dictionary<string, string> { ["Security:TwoFactor:Enforce"] = "true" });
         var page = await portal.Browser.NewPageAsync();
 

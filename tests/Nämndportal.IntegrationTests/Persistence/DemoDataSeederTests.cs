@@ -17,7 +17,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     [Fact]
     public async Task Seeding_a_second_time_adds_nothing()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         var before = await CountsAsync();
         var beforeContent = await ContentCountsAsync();
 
@@ -41,7 +41,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     public async Task Fullmaktiges_demo_kallelse_is_sent_to_its_members_and_goes_up_on_the_anslagstavla_with_its_public_pack()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var app = await PortalFactory.StartAsync(Database, smtp.MailSettings);
+        await using var app = await PortalFactory.StartAsync(Database, smtp.MailSettings, seedForReal: true);
 
         var versionId = await DemoSending.RunAsync(app, Database, "KF");
 
@@ -94,7 +94,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     [Fact]
     public async Task Omsorgsnamndens_next_meeting_has_an_agenda_with_information_decisions_and_a_closed_item_with_a_secret_handling()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
         var omn = await db.Organs.SingleAsync(o => o.ShortName == "OMN");
         var now = DateTimeOffset.UtcNow;
@@ -117,7 +117,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     [Fact]
     public async Task Each_demo_case_of_the_two_nämnder_has_a_written_tjänsteskrivelse_and_a_pdf_handling_that_search_finds_by_its_text()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
         var organs = await db.Organs.ToDictionaryAsync(o => o.Id);
         var cases = (await db.Cases.ToListAsync()).Where(c => organs[c.OrganId].ShortName is "OMN" or "SUN").ToList();
@@ -167,7 +167,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     [Fact]
     public async Task Exactly_one_demo_handling_is_secret_its_handläggare_finds_its_text_and_a_ledamot_does_not()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
         var secret = (await db.CaseDocuments.Where(d => d.SecrecyProvision != null).ToListAsync()).ShouldHaveSingleItem();
         secret.SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");
@@ -204,7 +204,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
 
     private async Task<List<(string FileName, string Sha256)>> SeedAndReadChecksumsAsync()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
         return (await db.DocumentVersions.Select(v => new { v.FileName, v.Sha256 }).ToListAsync())
             .Select(v => (v.FileName, v.Sha256)).OrderBy(v => v.FileName, StringComparer.Ordinal).ToList();
@@ -231,7 +231,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     [Fact]
     public async Task Demo_rosters_keep_the_membership_rules_and_the_demo_logins_keep_their_seats()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
         var term = await db.Terms.SingleAsync();
         var memberships = await db.Memberships.ToListAsync();

@@ -10,13 +10,23 @@ namespace Nämndportal.IntegrationTests.Support;
 public sealed class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
+    /// <param name="seedForReal">
+    /// Whether the demo data is seeded by the seeder even on empty tables; otherwise empty tables get the rows the seeder
+    /// wrote once in this test run (<see cref="DemoDataTemplate"/>). Only the seeder's own tests need it.
+    /// </param>
     public static async Task<PortalFactory> StartAsync(
-        DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+        DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null,
+        bool seedForReal = false)
     {
+        var restored = !seedForReal && await DemoDataTemplate.TryRestoreAsync(database);
         var factory = new PortalFactory(database.ConnectionString, settings ?? new Dictionary<string, string?>(), configure);
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        if (!restored)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+
         return factory;
     }
 
