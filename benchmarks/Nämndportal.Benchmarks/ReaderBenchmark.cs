@@ -108,6 +108,17 @@ internal static class ReaderBenchmark
                     {
                         opening[i] = await OpenReadersAsync(browser, baseUrl, readerUrl, data.MemberEmails[i], Math.Min(perLogin, circuits - (i * perLogin)), loadPdfs);
                     }
+                    catch (PlaywrightException e)
+                    {
+                        // One member's pages that did not open are left out (and counted), not the whole run.
+                        Console.WriteLine($"Ledamot {i + 1}: läsläget öppnades inte ({e.GetType().Name})");
+                        opening[i] = [];
+                    }
+                    catch (TimeoutException e)
+                    {
+                        Console.WriteLine($"Ledamot {i + 1}: läsläget öppnades inte ({e.GetType().Name})");
+                        opening[i] = [];
+                    }
                     finally
                     {
                         gate.Release();
@@ -231,7 +242,8 @@ internal static class ReaderBenchmark
             }
             else
             {
-                await page.GotoAsync(readerUrl);
+                // A loaded shared machine can take long to answer; the default 30 s once ended a whole run.
+                await page.GotoAsync(readerUrl, new() { Timeout = 180_000 });
             }
 
             await page.Locator("[data-testid=reader-document-title]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*1\\. ") })
@@ -246,7 +258,7 @@ internal static class ReaderBenchmark
 
     private static async Task LogInAsync(IPage page, string baseUrl, string email, string returnUrl = "/")
     {
-        await page.GotoAsync(baseUrl + "/konto/logga-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GotoAsync(baseUrl + "/konto/logga-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new() { Timeout = 180_000 });
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(ReaderData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
