@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Nämndportal.Benchmarks;
 
-// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly | kallelse-pack
+// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly | kallelse-pack | reader
 // NP_TEST_POSTGRES: the server (no database), as for the tests. NP_BENCH_KEEP=1 keeps the database afterwards and
 // reuses it on the next run (for tuning; the recorded figure always comes from a fresh database).
 CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
@@ -23,6 +23,18 @@ if (args is ["kallelse-pack"])
     }
 
     return await KallelsePackBenchmark.RunAsync(kallelseServer);
+}
+
+if (args is ["reader"])
+{
+    var readerServer = Environment.GetEnvironmentVariable("NP_TEST_POSTGRES");
+    if (string.IsNullOrWhiteSpace(readerServer))
+    {
+        Console.Error.WriteLine("NP_TEST_POSTGRES is not set: run ./dev.sh bench reader, which starts PostgreSQL and sets it.");
+        return 1;
+    }
+
+    return await ReaderBenchmark.RunAsync(readerServer);
 }
 
 if (args.Length != 1 || args[0] != "search")

@@ -106,6 +106,12 @@ public interface IAppDbContext : IAsyncDisposable
     /// </summary>
     Task<string> StoreFileBlobAsync(byte[] content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of a stored file from byte <paramref name="offset"/> (0-based), read in the
+    /// database: a range request never loads the whole file.
+    /// </summary>
+    Task<byte[]> ReadFileBlobRangeAsync(string sha256, long offset, int count, CancellationToken cancellationToken = default);
+
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 }

@@ -12,9 +12,16 @@ namespace Nämndportal.Application.Reader;
 /// </summary>
 public sealed record GetReaderDocument(Guid MeetingId, Guid VersionId, ReadRange? Range = null);
 
+/// <param name="Content">The file, seekable (its length known), so the endpoint answers a range request by reading only the range.</param>
 /// <param name="Sha256">The content's SHA-256 (hex): its strong ETag.</param>
 /// <param name="IsSecret">Secret-marked: the response must not be cached.</param>
-public sealed record ReaderFile(string FileName, byte[] Content, string Sha256, bool IsSecret);
+public sealed record ReaderFile(string FileName, Stream Content, string Sha256, bool IsSecret)
+{
+    public ReaderFile(string fileName, byte[] content, string sha256, bool isSecret)
+        : this(fileName, new MemoryStream(content, writable: false), sha256, isSecret)
+    {
+    }
+}
 
 /// <summary>
 /// Gives the PDF to those the reader's rule admits (<see cref="ReaderAccess"/>); a secret handling's read is in the audit
@@ -45,7 +52,9 @@ public sealed class GetReaderDocumentHandler(IAppDbContextFactory dbFactory, Acc
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var content = await db.FileBlobs.AsNoTracking().Where(b => b.Sha256 == sha256).Select(b => b.Content).SingleAsync(cancellationToken);
+        // Read by ranges as the viewer asks (pdf.js fetches the first page of a long handling, not all of it).
+        var length = await db.FileBlobs.AsNoTracking().Where(b => b.Sha256 == sha256).Select(b => b.Length).SingleAsync(cancellationToken);
+        var content = new StoredFileStream(dbFactory, sha256, length);
         return Result<ReaderFile>.Ok(new ReaderFile(ReaderAccess.PdfName(version), content, sha256, found.Document.IsSecret));
     }
 }

@@ -42,6 +42,6 @@ public sealed class GetReaderOfficerReportHandler(
         }
 
         var name = $"Tjänsteskrivelse {caseNumber ?? string.Empty}".Trim() + ".pdf";
-        return Result<ReaderFile>.Ok(new ReaderFile(name, pdf, FileBlob.Checksum(pdf), IsSecret: false));
+        return Result<ReaderFile>.Ok(new ReaderFile(name, pdf, FileBlob.Checksum(pdf), isSecret: false));
     }
 }

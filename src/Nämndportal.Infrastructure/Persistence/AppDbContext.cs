@@ -138,6 +138,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         return sha256;
     }
 
+    public async Task<byte[]> ReadFileBlobRangeAsync(string sha256, long offset, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        // substring of a bytea counts from 1 and takes integers (a stored file is far below 2 GiB); PostgreSQL fetches
+        // only the TOAST chunks the slice needs.
+        var from = checked((int)(offset + 1));
+        var slices = await Database.SqlQuery<byte[]>(
+            $"SELECT substring(content from {from} for {count}) AS \"Value\" FROM file_blobs WHERE sha256 = {sha256}").ToListAsync(cancellationToken);
+        return slices.Count == 1 ? slices[0] : throw new InvalidOperationException("The stored file is missing.");
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

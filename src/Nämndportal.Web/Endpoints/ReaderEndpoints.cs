@@ -59,8 +59,8 @@ public static class ReaderEndpoints
         headers.ContentDisposition = disposition.ToString();
         // A stamped download differs at every request (the time): it has no ETag and is sent whole.
         return download
-            ? Results.File(file.Content, "application/pdf")
-            : Results.File(file.Content, "application/pdf", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue(ReadRange.EntityTag(file.Sha256)));
+            ? Results.Stream(file.Content, "application/pdf")
+            : Results.Stream(file.Content, "application/pdf", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue(ReadRange.EntityTag(file.Sha256)));
     }
 
     /// <summary>The single byte range the request asks for; null for none, several, or one ASP.NET Core will not honour (the whole file is sent).</summary>
