@@ -130,10 +130,12 @@ public partial class ReaderNotesJourneyTests(PortalFixture portal)
         await Expect(lars.GetByTestId("reader-page-status")).ToHaveTextAsync(new Regex("^Sida 2 av "));
         var quote = await SelectSomeTextAsync(lars, 2);
         var notes = lars.GetByTestId("reader-notes");
+        await Expect(notes.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^markerad text på sida 2") })).ToBeCheckedAsync();
         await notes.GetByLabel("Ny anteckning").FillAsync(text);
         await notes.GetByRole(AriaRole.Button, new() { Name = "Spara anteckning" }).ClickAsync();
         var note = notes.GetByTestId("reader-note").Filter(new() { HasText = text });
         await Expect(note).ToContainTextAsync("sida 2");
+        await Expect(note).ToContainTextAsync(quote);
 
         // The secretary replaces the handling with a new version in which the quote stands on page 1.
         var secretary = await portal.Browser.NewPageAsync();
