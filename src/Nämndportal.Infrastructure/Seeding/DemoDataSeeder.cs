@@ -14,7 +14,8 @@ namespace Nämndportal.Infrastructure.Seeding;
 
 /// <summary>
 /// Fictitious demo data for development and tests: Exempelby kommun with its fullmäktige, kommunstyrelse, two nämnder and the
-/// two utskott of one of them, their elected members for the term 2023–2026 (see <see cref="DemoRoster"/>), one
+/// two utskott of one of them, their elected members for the term of the day of seeding (see <see cref="DemoTerm"/> and
+/// <see cref="DemoRoster"/>; the same members again for the next term when the demo meetings reach into it), one
 /// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
 /// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
 /// cases' handlingar and tjänsteskrivelser then go through the portal's own use cases (<see cref="DemoCaseContent"/>),
@@ -36,6 +37,9 @@ public sealed class DemoDataSeeder(
     /// tests that start a portal of their own for something else (login, search, the organisation) turn it off, so the
     /// sending jobs' printing does not compete with them; the shared test portal and ./dev.sh run keep it.
     /// </summary>
+    /// <summary>The day, counted from the day of seeding, of the last demo meeting (Omsorgsnämnden's meeting after next).</summary>
+    private const int LastMeetingDay = 37;
+
     private bool SendKallelser => configuration.GetValue("Database:SendDemoKallelser", true);
 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
@@ -94,7 +98,8 @@ public sealed class DemoDataSeeder(
             new OrganOfficial(accounts[Roles.Secretary].Id, sun.Id, OfficialFunction.Namndsekreterare),
             new OrganOfficial(accounts[Roles.CaseOfficer].Id, omn.Id, OfficialFunction.Handlaggare));
 
-        var term = new Term("2023–2026", new DateOnly(2023, 1, 1), new DateOnly(2026, 12, 31));
+        var today = SwedishTime.LocalDate(clock.GetUtcNow());
+        var term = DemoTerm(today);
         db.Terms.Add(term);
         var roster = new DemoRoster(term, parties);
         var member = roster.AddPerson("Lars", "Ledamot", "ledamot@exempelby.se", "S");
@@ -105,11 +110,19 @@ public sealed class DemoDataSeeder(
         roster.Fill(ks, DemoRoster.Kommunstyrelsen);
         roster.Fill(omn, DemoRoster.Omsorgsnamnden, seat => seat == Seat.Ledamot("S", 2) ? member : null);
         var sunSeats = roster.Fill(sun, DemoRoster.SocialOchUtbildningsnamnden, seat => seat == Seat.Ersattare("S", 2) ? substitute : null);
-        roster.Replace(sun, sunSeats[Seat.Ledamot("KD", 1)], new DateOnly(2025, 6, 30), roster.NewPerson("KD"));
+        roster.Replace(sun, sunSeats[Seat.Ledamot("KD", 1)], new DateOnly(term.StartsOn.Year + 2, 6, 30), roster.NewPerson("KD"));
         roster.Fill(sunAu, DemoRoster.Arbetsutskottet, roster.MembersOf(sunSeats));
         roster.Fill(sunIu, DemoRoster.Individutskottet, roster.MembersOf(sunSeats));
         // Last, so the invented names of the other organs' members stay as they were.
         roster.Fill(kf, DemoNoticeBoard.FullmaktigeSeats);
+        if (today.AddDays(LastMeetingDay) > term.EndsOn)
+        {
+            // The demo meetings reach into the next term, whose members the election has chosen: the same ones.
+            var next = DemoTerm(term.EndsOn.AddDays(1));
+            db.Terms.Add(next);
+            roster.ReElect(next);
+        }
+
         db.Persons.AddRange(roster.Persons);
         db.Memberships.AddRange(roster.Memberships);
 
@@ -118,12 +131,11 @@ public sealed class DemoDataSeeder(
             db.SubstitutionRules.AddRange(then.Select((party, i) => new SubstitutionRule(omn.Id, parties[absentParty].Id, i + 1, parties[party].Id)));
         }
 
-        var today = SwedishTime.LocalDate(clock.GetUtcNow());
         var meetings = new[]
         {
             MeetingOn(omn, today.AddDays(-21), new TimeOnly(13, 0), new TimeOnly(15, 30)),
             MeetingOn(omn, today.AddDays(9), new TimeOnly(13, 0), new TimeOnly(16, 0)),
-            MeetingOn(omn, today.AddDays(37), new TimeOnly(13, 0), new TimeOnly(16, 0)),
+            MeetingOn(omn, today.AddDays(LastMeetingDay), new TimeOnly(13, 0), new TimeOnly(16, 0)),
             MeetingOn(sun, today.AddDays(14), new TimeOnly(14, 0), new TimeOnly(17, 0)),
             MeetingOn(ks, today.AddDays(21), new TimeOnly(9, 0), new TimeOnly(12, 0)),
             MeetingOn(sunAu, today.AddDays(-14), new TimeOnly(8, 30), new TimeOnly(11, 0)),
@@ -179,6 +191,16 @@ public sealed class DemoDataSeeder(
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,
             content.Handlingar, content.Reports, (clock.GetElapsedTime(started) - organisationDone).TotalMilliseconds);
         return true;
+    }
+
+    /// <summary>
+    /// The term of office (mandatperiod) that holds <paramref name="day"/>: four years from 1 January after an election
+    /// year (2023–2026, 2027–2030, …), so the demo organs have members whatever the day the demo data is seeded on.
+    /// </summary>
+    public static Term DemoTerm(DateOnly day)
+    {
+        var start = 2023 + (4 * (int)Math.Floor((day.Year - 2023) / 4.0));
+        return new Term($"{start}–{start + 3}", new DateOnly(start, 1, 1), new DateOnly(start + 3, 12, 31));
     }
 
     /// <summary>A demo meeting whose agenda starts, as a planned one does, with the organ's standard items.</summary>

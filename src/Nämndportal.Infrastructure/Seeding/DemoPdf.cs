@@ -218,7 +218,15 @@ internal static class DemoPdf
             }
         }
 
-        private static double Width(PdfPageBuilder page, string text, double size, PdfDocumentBuilder.AddedFont font) =>
-            page.MeasureText(text, size, PdfPoint.Origin, font).Sum(l => l.Width);
+        /// <summary>
+        /// The advance of <paramref name="text"/> set in <paramref name="font"/>: from the first letter's start to the last
+        /// letter's end on the baseline. (PdfPig's <c>Letter.Width</c> of a measured TrueType letter is not in points: summed,
+        /// it made every line many times too wide and set the demo handlingar in a narrow column.)
+        /// </summary>
+        private static double Width(PdfPageBuilder page, string text, double size, PdfDocumentBuilder.AddedFont font)
+        {
+            var letters = page.MeasureText(text, size, PdfPoint.Origin, font);
+            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+        }
     }
 }

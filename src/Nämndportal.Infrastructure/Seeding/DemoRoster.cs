@@ -149,6 +149,47 @@ internal sealed class DemoRoster(Term term, IReadOnlyDictionary<string, Party> p
             from: lastDay.AddDays(1), leaving.CallInOrder, leaving.PersonalSubstituteFor, replaces: leaving);
     }
 
+    /// <summary>
+    /// The members elected again for <paramref name="next"/> (the election has been held when the demo meetings reach
+    /// the next term): every seat held on this term's last day, in the same organ, role, party and call-in order. A
+    /// personal ersättare follows the seat of the ledamot, also when that ledamot was replaced during the term.
+    /// </summary>
+    public IReadOnlyList<Membership> ReElect(Term next)
+    {
+        var renewed = new Dictionary<Guid, Membership>();
+        var elected = new List<Membership>();
+        // In the order they were added: a nämnd before its utskott, a party's ledamöter before its ersättare.
+        foreach (var old in _memberships.Where(m => m.IsValidOn(term.EndsOn)).ToList())
+        {
+            Guid? personalFor = null;
+            if (old.PersonalSubstituteFor is { } seat)
+            {
+                // The ledamot sitting on the last day: the one named, or whoever replaced them.
+                var holder = _memberships.Single(m => m.Id == seat);
+                while (!holder.IsValidOn(term.EndsOn))
+                {
+                    holder = _memberships.Single(m => m.Replaces == holder.Id);
+                }
+
+                personalFor = renewed[holder.Id].Id;
+            }
+
+            var membership = new Membership(
+                old.PersonId, old.OrganId, old.Role, next.StartsOn, next.EndsOn, next.Id, old.PartyId, old.CallInOrder, personalFor);
+            var problems = MembershipRules.Check(membership, elected, next);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"The demo roster of the term {next.Name} breaks the membership rules: {string.Join(" ", problems)}");
+            }
+
+            renewed[old.Id] = membership;
+            elected.Add(membership);
+        }
+
+        _memberships.AddRange(elected);
+        return elected;
+    }
+
     private Membership Add(
         Organ organ, Person person, MembershipRole role, Guid partyId, DateOnly? from = null, int? callInOrder = null,
         Guid? personalSubstituteFor = null, Membership? replaces = null)

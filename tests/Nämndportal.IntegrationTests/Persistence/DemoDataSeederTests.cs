@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Search;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Organisation;
 using Nämndportal.Infrastructure.Search;
 using Nämndportal.Infrastructure.Seeding;
@@ -233,17 +236,52 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
     {
         await using var app = await PortalFactory.StartAsync(Database, seedForReal: true);
         await using var db = Database.CreateContext();
-        var term = await db.Terms.SingleAsync();
+        await AssertRostersAsync(db, SwedishTime.LocalDate(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task Seeded_in_the_last_weeks_of_a_term_the_demo_also_has_the_next_term_with_the_same_members_so_the_demo_ledamot_reads_the_next_meeting()
+    {
+        // 2030-12-10: the term 2027–2030 ends three weeks later, and the demo meeting after next falls in 2031.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 12, 10, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await PortalFactory.StartAsync(
+            Database, new Dictionary<string, string?> { ["Database:SendDemoKallelser"] = "false" },
+            b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)), seedForReal: true);
+        await using var db = Database.CreateContext();
+
+        (await db.Terms.OrderBy(t => t.StartsOn).Select(t => t.Name).ToListAsync()).ShouldBe(["2027–2030", "2031–2034"]);
+        await AssertRostersAsync(db, new DateOnly(2030, 12, 10));
+        var omn = await db.Organs.SingleAsync(o => o.ShortName == "OMN");
+        var afterNext = await db.Meetings.Where(m => m.OrganId == omn.Id).OrderByDescending(m => m.StartsAt).FirstAsync();
+        afterNext.LocalDate.Year.ShouldBe(2031);
+        var seats = await db.Memberships.Where(m => m.OrganId == omn.Id).ToListAsync();
+        seats.Count(m => m.Role.HoldsSeat() && m.IsValidOn(afterNext.LocalDate)).ShouldBe(11, "the re-elected ledamöter sit at the first meeting of the new term");
+        (await db.MemberNotes.CountAsync()).ShouldBeGreaterThan(0, "Lars has his demo notes on Omsorgsnämnden's next meeting");
+    }
+
+    /// <summary>
+    /// Every term's memberships keep the rules, Omsorgsnämnden has its eleven ledamöter on <paramref name="today"/>, and
+    /// the demo logins sit where the demo needs them, in each term.
+    /// </summary>
+    private static async Task AssertRostersAsync(Infrastructure.Persistence.AppDbContext db, DateOnly today)
+    {
+        var terms = await db.Terms.ToListAsync();
+        terms.Count(t => t.Contains(today)).ShouldBe(1, "the demo term holds the day of seeding");
         var memberships = await db.Memberships.ToListAsync();
         var organs = await db.Organs.ToDictionaryAsync(o => o.Id, o => o.ShortName);
+        memberships.ShouldAllBe(m => terms.Any(t => t.Id == m.TermId));
+        foreach (var term in terms)
+        {
+            var ofTerm = memberships.Where(m => m.TermId == term.Id).ToList();
+            ofTerm.ShouldAllBe(m => MembershipRules.Check(m, ofTerm, term).Count == 0);
+        }
 
-        memberships.ShouldAllBe(m => MembershipRules.Check(m, memberships, term).Count == 0);
-        memberships.Where(m => organs[m.OrganId] == "OMN").Count(m => m.Role.HoldsSeat() && m.IsValidOn(term.StartsOn)).ShouldBe(11);
+        memberships.Where(m => organs[m.OrganId] == "OMN").Count(m => m.Role.HoldsSeat() && m.IsValidOn(today)).ShouldBe(11);
 
         var lars = await db.Persons.SingleAsync(p => p.Email == "ledamot@exempelby.se");
         var erika = await db.Persons.SingleAsync(p => p.Email == "ersattare@exempelby.se");
-        memberships.Where(m => m.PersonId == lars.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe([("OMN", MembershipRole.Ledamot)]);
-        memberships.Where(m => m.PersonId == erika.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe([("SUN", MembershipRole.Ersattare)]);
+        memberships.Where(m => m.PersonId == lars.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe(terms.Select(_ => ("OMN", MembershipRole.Ledamot)));
+        memberships.Where(m => m.PersonId == erika.Id).Select(m => (organs[m.OrganId], m.Role)).ShouldBe(terms.Select(_ => ("SUN", MembershipRole.Ersattare)));
     }
 
     private async Task<(int Users, int Organs, int Meetings, int Memberships, int Postings, int NoticeVersions)> CountsAsync()

@@ -124,7 +124,7 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
         var chair = await (from m in db.Memberships
                            join p in db.Persons on m.PersonId equals p.Id
                            where m.OrganId == omn.Id && m.Role == MembershipRole.Ordforande
-                           select p).SingleAsync();
+                           select p).Distinct().SingleAsync();
         var chairUser = await db.Users.SingleAsync(u => u.Id == chair.UserId);
         chairUser.Email.ShouldBe(chair.Email, "the ordförande logs in with the roster's address");
         return (new TestUser(larsUser.Id, larsUser.UserName, Roles.Member),
