@@ -267,9 +267,13 @@ cmd_test() {
   for project in "$ROOT"/tests/*/*.csproj; do
     say "Testing $(basename "$project" .csproj)"
     out="$(mktemp)"
-    if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee "$out"; then
+    local name results="$ROOT/.data/test-results"
+    name="$(basename "$project" .csproj)"
+    rm -f "$results/$name.trx"
+    if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$out"; then
       status=1
     fi
+    slowest "$results/$name.trx"
     line="$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+' "$out" | tail -n 1 || true)"
     if [ -z "$line" ]; then
       echo "dev.sh: $(basename "$project") printed no test summary; counted as one failure" >&2
@@ -288,6 +292,15 @@ cmd_test() {
     echo "$passed passed, $failed failed"
   fi
   return $status
+}
+
+# The five slowest tests of a project's run, from its trx file (kept under .data/test-results): where the suite's time goes.
+slowest() {
+  [ -r "$1" ] || return 0
+  echo "Slowest tests:"
+  grep -o '<UnitTestResult [^>]*>' "$1" \
+    | sed -E 's/.*testName="([^"]*)".*duration="([0-9:.]+)".*/\2 \1/' \
+    | sort -r | head -n 5 | sed -E 's/^([0-9:]+)\.[0-9]+ /  \1 /'
 }
 
 # A backup is one pg_dump of the whole database: the metadata and the files' bytes (table file_blobs, ADR 0005)

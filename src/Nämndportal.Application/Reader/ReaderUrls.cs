@@ -14,6 +14,9 @@ public static class ReaderUrls
     /// <summary>An item's tjänsteskrivelse, inline.</summary>
     public static string OfficerReport(Guid meetingId, Guid itemId) => $"/sammantraden/{meetingId}/las/punkt/{itemId}/tjansteskrivelse";
 
+    /// <summary>An item's tjänsteskrivelse as a download (public material: not stamped).</summary>
+    public static string OfficerReportDownload(Guid meetingId, Guid itemId) => $"/sammantraden/{meetingId}/las/punkt/{itemId}/tjansteskrivelse/ladda-ned";
+
     public static string DocumentDownload(Guid meetingId, Guid versionId) => $"/sammantraden/{meetingId}/las/dokument/{versionId}/ladda-ned";
 
     public static string PackDownload(Guid meetingId) => $"/sammantraden/{meetingId}/las/paket/ladda-ned";

@@ -19,7 +19,7 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// login per role, a few meetings around the day of seeding, and the cases of <see cref="DemoCases"/>. The organisation
 /// and the cases are added in one transaction, once: if the demo administrator exists, they are not added again. The
 /// cases' handlingar and tjänsteskrivelser then go through the portal's own use cases (<see cref="DemoCaseContent"/>),
-/// each case once, and so does Lars Ledamot's reading of Omsorgsnämnden's next meeting (<see cref="DemoReaderContent"/>).
+/// each case once, and so do Lars Ledamot's and Erika Ersättare's reading of their organs' next meetings (<see cref="DemoReaderContent"/>).
 /// </summary>
 public sealed class DemoDataSeeder(
     AppDbContext db,
@@ -179,6 +179,7 @@ public sealed class DemoDataSeeder(
         var organisationDone = clock.GetElapsedTime(started);
         var content = await caseContent.AddAsync(cancellationToken);
         await meetingContent.BuildNextOmsorgsnamndenAgendaAsync(cancellationToken);
+        await meetingContent.BuildNextSocialOchUtbildningsnamndenAgendaAsync(cancellationToken);
         if (SendKallelser)
         {
             await meetingContent.SendNextOmsorgsnamndenKallelseAsync(cancellationToken);

@@ -30,8 +30,31 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
 
     private const string Information = "Verksamhetsinformation: vinterberedskapen i hemtjänsten";
 
+    /// <summary>Social- och utbildningsnämnden's next meeting: its four cases "Klart för beslut", none closed.</summary>
+    private static readonly (string Title, string? PublicTitle, bool Closed, string? Presenter)[] SunDecisions =
+    [
+        ("Internbudget 2027 för social- och utbildningsnämnden", null, false, "Controller Kim Räknare"),
+        ("Läsårstider 2027/2028", null, false, null),
+        ("Riktlinjer för skolskjuts", null, false, "Utbildningschef Maria Exempel"),
+        ("Kvalitetsrapport för grundskolan 2026", null, false, "Kvalitetsstrateg Olle Påhitt"),
+    ];
+
+    private const string SunInformation = "Verksamhetsinformation: barn- och elevhälsan";
+
     /// <summary>Returns the meeting whose agenda was built, or null when there was nothing to do.</summary>
-    public async Task<Guid?> BuildNextOmsorgsnamndenAgendaAsync(CancellationToken cancellationToken = default)
+    public Task<Guid?> BuildNextOmsorgsnamndenAgendaAsync(CancellationToken cancellationToken = default) =>
+        BuildNextAgendaAsync("OMN", Decisions, Information, "Verksamhetschef Eva Exempel", new TimeOnly(13, 15), cancellationToken);
+
+    /// <summary>
+    /// The agenda of Social- och utbildningsnämnden's next meeting, where the demo ersättare Erika Ersättare reads
+    /// (<see cref="DemoReaderContent"/>); its kallelse is not sent. Returns the meeting, or null when there was nothing to do.
+    /// </summary>
+    public Task<Guid?> BuildNextSocialOchUtbildningsnamndenAgendaAsync(CancellationToken cancellationToken = default) =>
+        BuildNextAgendaAsync("SUN", SunDecisions, SunInformation, "Elevhälsochef Anna Exempel", new TimeOnly(14, 15), cancellationToken);
+
+    private async Task<Guid?> BuildNextAgendaAsync(
+        string organ, (string Title, string? PublicTitle, bool Closed, string? Presenter)[] decisions, string informationTitle, string informationPresenter,
+        TimeOnly informationTime, CancellationToken cancellationToken)
     {
         Guid meetingId;
         await using (var db = await dbFactory.CreateAsync(cancellationToken))
@@ -40,7 +63,7 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
             var after = SwedishTime.FromLocal(today.AddDays(1), TimeOnly.MinValue);
             var next = await (from m in db.Meetings.AsNoTracking()
                               join o in db.Organs on m.OrganId equals o.Id
-                              where o.ShortName == "OMN" && m.StartsAt >= after && m.Status == MeetingStatus.Planerat
+                              where o.ShortName == organ && m.StartsAt >= after && m.Status == MeetingStatus.Planerat
                               orderby m.StartsAt
                               select m.Id).FirstOrDefaultAsync(cancellationToken);
             if (next == Guid.Empty || await db.AgendaItems.AnyAsync(i => i.MeetingId == next && i.Kind == AgendaItemKind.Decision, cancellationToken))
@@ -71,16 +94,16 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
             version = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Standard, title), cancellationToken)).Version;
         }
 
-        var information = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Information, Information), cancellationToken));
+        var information = Check(await add.HandleAsync(new AddAgendaItem(meetingId, version, AgendaItemKind.Information, informationTitle), cancellationToken));
         version = Check(await update.HandleAsync(new UpdateAgendaItem
         {
-            MeetingId = meetingId, Version = information.Version, ItemId = information.ItemId, Title = Information,
-            Presenter = "Verksamhetschef Eva Exempel", PlannedTime = new TimeOnly(13, 15),
+            MeetingId = meetingId, Version = information.Version, ItemId = information.ItemId, Title = informationTitle,
+            Presenter = informationPresenter, PlannedTime = informationTime,
         }, cancellationToken));
 
-        var caseIds = await CaseIdsAsync(cancellationToken);
+        var caseIds = await CaseIdsAsync(organ, decisions.Select(d => d.Title).ToList(), cancellationToken);
         var decisionItems = new List<Guid>();
-        foreach (var decision in Decisions)
+        foreach (var decision in decisions)
         {
             if (!caseIds.TryGetValue(decision.Title, out var caseId))
             {
@@ -226,13 +249,12 @@ public sealed class DemoMeetingContent(IServiceProvider services, IAppDbContextF
 
     private static readonly string[] DemoStandardItems = [.. Domain.Organisation.Organ.DefaultStandardAgendaItems];
 
-    private async Task<Dictionary<string, Guid>> CaseIdsAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Guid>> CaseIdsAsync(string organ, List<string> titles, CancellationToken cancellationToken)
     {
-        var titles = Decisions.Select(d => d.Title).ToList();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         return await (from c in db.Cases.AsNoTracking()
                       join o in db.Organs on c.OrganId equals o.Id
-                      where o.ShortName == "OMN" && titles.Contains(c.Title) && c.Status == Domain.Cases.CaseStatus.KlartForBeslut
+                      where o.ShortName == organ && titles.Contains(c.Title) && c.Status == Domain.Cases.CaseStatus.KlartForBeslut
                       select new { c.Title, c.Id }).ToDictionaryAsync(c => c.Title, c => c.Id, cancellationToken);
     }
 

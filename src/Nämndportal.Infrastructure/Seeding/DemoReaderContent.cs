@@ -19,6 +19,8 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// with the organ's ordförande and one the ordförande shares with him, handlingar read and unread, and the Kommunala
 /// pensionärsrådet's yttrande that Lars read and annotated before a completed version arrived: it is "ändrad sedan du läste",
 /// one of his notes on it moved to the page where its quote now stands, the other flagged because its quote is gone.
+/// Erika Ersättare reads Social- och utbildningsnämnden's next meeting the same way, with notes, a shared note and read
+/// and unread handlingar (<see cref="AddSubstituteReadingAsync"/>).
 /// Everything goes through the portal's own use cases as the people involved; the new version is uploaded as the case's
 /// handläggare, and its text extraction and the moving of the notes run here at once (<see cref="InlineJobScheduler"/>),
 /// so the states are there when the portal answers. The ordförande gets a login of their own (<see cref="ColleagueRole"/>)
@@ -86,15 +88,29 @@ public sealed class DemoReaderContent(
             ], NewPage: true),
         ]);
 
-    /// <summary>Adds what is missing of Lars's reading; returns whether anything was added.</summary>
+    /// <summary>In the skolskjuts guidelines, quoted in Erika's note on Social- och utbildningsnämnden's next meeting.</summary>
+    public const string SchoolTransportQuote = "En elev i växelvis boende kan få skolskjuts från båda vårdnadshavarnas adresser om båda ligger i kommunen.";
+
+    public const string SchoolTransportFile = "riktlinjer-skolskjuts-forslag.pdf";
+    public const string SchoolYearFile = "lasarstider-2027-2028.pdf";
+    public const string BudgetFile = "internbudget-2027-sun.pdf";
+
+    /// <summary>Adds what is missing of Lars's and Erika's reading; returns whether anything was added.</summary>
     public async Task<bool> AddAsync(CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(cancellationToken) is not { } found)
+        var added = await AddMemberReadingAsync(cancellationToken);
+        return await AddSubstituteReadingAsync(cancellationToken) | added;
+    }
+
+    /// <summary>Lars Ledamot on Omsorgsnämnden's next meeting: every state, a new version of a handling he annotated included.</summary>
+    private async Task<bool> AddMemberReadingAsync(CancellationToken cancellationToken)
+    {
+        if (await FindAsync("OMN", Roles.Member, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        var lars = await ActorAsync(found.Lars);
+        var lars = await ActorAsync(found.Reader);
         var added = false;
         var colleague = found.ColleagueUserId;
         if (colleague is null)
@@ -123,17 +139,80 @@ public sealed class DemoReaderContent(
         return added;
     }
 
+    /// <summary>
+    /// Erika Ersättare on Social- och utbildningsnämnden's next meeting, whose agenda <see cref="DemoMeetingContent"/>
+    /// builds: the budget and the school year read, the rest unread, a note on the information item, a note on a quote of
+    /// the skolskjuts guidelines, and a note she shares with the nämnd's ordförande (who gets a login, as Omsorgsnämndens does).
+    /// </summary>
+    private async Task<bool> AddSubstituteReadingAsync(CancellationToken cancellationToken)
+    {
+        if (await FindAsync("SUN", Roles.Substitute, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        var erika = await ActorAsync(found.Reader);
+        var added = false;
+        var colleague = found.ColleagueUserId;
+        if (colleague is null)
+        {
+            colleague = await CreateColleagueLoginAsync(found.Colleague, cancellationToken);
+            added = true;
+        }
+
+        var existing = await ActivatorUtilities.CreateInstance<ListNotesForMeetingHandler>(services, Access(erika))
+            .HandleAsync(new ListNotesForMeeting(found.MeetingId), cancellationToken);
+        if (!existing.Succeeded)
+        {
+            logger.LogInformation("Demo reader content skipped: the demo ersättare cannot read Social- och utbildningsnämnden's next meeting");
+            return added;
+        }
+
+        if (existing.Value!.Count > 0)
+        {
+            return added;
+        }
+
+        var read = ActivatorUtilities.CreateInstance<MarkDocumentReadHandler>(services, Access(erika));
+        foreach (var document in new[] { Document(found, BudgetFile), Document(found, SchoolYearFile) })
+        {
+            Check(await read.HandleAsync(new MarkDocumentRead(found.MeetingId, document.VersionId), cancellationToken));
+        }
+
+        var information = found.ItemTitles.Single(i => i.Value.StartsWith("Verksamhetsinformation", StringComparison.Ordinal)).Key;
+        var schoolYear = Document(found, SchoolYearFile);
+        var add = ActivatorUtilities.CreateInstance<AddNoteHandler>(services, Access(erika));
+        Check(await add.HandleAsync(new AddNote
+        {
+            MeetingId = found.MeetingId, AgendaItemId = information,
+            Text = "Fråga hur lång väntetiden till skolpsykolog är i år, och om elevhälsan hinner med de nyanlända eleverna i Norrby.",
+        }, cancellationToken));
+        Check(await add.HandleAsync(await OnPageAsync(found, Document(found, SchoolTransportFile), SchoolTransportQuote,
+            "Bra att växelvis boende kommer med. Gäller det också när ena föräldern bor i grannkommunen?", cancellationToken), cancellationToken));
+        var shared = Check(await add.HandleAsync(new AddNote
+        {
+            MeetingId = found.MeetingId, AgendaItemId = schoolYear.ItemId,
+            Text = "Höstlovet vecka 44 som grannkommunerna: bra för gymnasieeleverna. Kan gruppen stödja förslaget som det är?",
+        }, cancellationToken));
+        Check(await ActivatorUtilities.CreateInstance<ShareNoteHandler>(services, Access(erika))
+            .HandleAsync(new ShareNote(shared.Id, colleague.Value), cancellationToken));
+        return true;
+    }
+
     private sealed record Found(
-        Guid MeetingId, ApplicationUser Lars, Person Colleague, Guid? ColleagueUserId, IReadOnlyList<AgendaDocument> Documents,
+        Guid MeetingId, ApplicationUser Reader, Person Colleague, Guid? ColleagueUserId, IReadOnlyList<AgendaDocument> Documents,
         IReadOnlyDictionary<Guid, string> ItemTitles);
 
     /// <summary>A handling on the meeting's agenda: the item it is on, its newest version, and the file name it was first uploaded as.</summary>
     private sealed record AgendaDocument(Guid ItemId, Guid DocumentId, Guid VersionId, int Number, string FirstFileName, Guid CaseId);
 
-    /// <summary>Omsorgsnämnden's next meeting with decision items on its agenda, Lars, and the organ's ordförande on its date.</summary>
-    private async Task<Found?> FindAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The organ's next meeting with decision items on its agenda, the demo login of <paramref name="role"/> who reads
+    /// it, and the organ's ordförande on its date.
+    /// </summary>
+    private async Task<Found?> FindAsync(string organ, string role, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(DemoUsers.All.Single(u => u.Role == Roles.Member).Email) is not { } lars)
+        if (await users.FindByEmailAsync(DemoUsers.All.Single(u => u.Role == role).Email) is not { } reader)
         {
             return null;
         }
@@ -142,7 +221,7 @@ public sealed class DemoReaderContent(
         var dayStart = SwedishTime.FromLocal(SwedishTime.LocalDate(clock.GetUtcNow()), TimeOnly.MinValue);
         var meeting = await (from m in db.Meetings.AsNoTracking()
                              join o in db.Organs on m.OrganId equals o.Id
-                             where o.ShortName == "OMN" && m.StartsAt >= dayStart && m.Status != MeetingStatus.Installt
+                             where o.ShortName == organ && m.StartsAt >= dayStart && m.Status != MeetingStatus.Installt
                                    && db.AgendaItems.Any(i => i.MeetingId == m.Id && i.Kind == AgendaItemKind.Decision)
                              orderby m.StartsAt
                              select m).FirstOrDefaultAsync(cancellationToken);
@@ -155,7 +234,7 @@ public sealed class DemoReaderContent(
         var colleague = await (from ms in db.Memberships.AsNoTracking()
                                join p in db.Persons.AsNoTracking() on ms.PersonId equals p.Id
                                where ms.OrganId == meeting.OrganId && ms.Role == ColleagueRole
-                                     && ms.ValidFrom <= date && (ms.ValidTo == null || ms.ValidTo >= date) && p.UserId != lars.Id
+                                     && ms.ValidFrom <= date && (ms.ValidTo == null || ms.ValidTo >= date) && p.UserId != reader.Id
                                select p).FirstOrDefaultAsync(cancellationToken);
         if (colleague?.Email is null)
         {
@@ -171,7 +250,7 @@ public sealed class DemoReaderContent(
                                      && v.Number == db.DocumentVersions.Where(w => w.DocumentId == v.DocumentId).Max(w => w.Number)
                                select new AgendaDocument(d.AgendaItemId, v.DocumentId, v.Id, v.Number, first.FileName, v.CaseId))
             .ToListAsync(cancellationToken);
-        return new Found(meeting.Id, lars, colleague, colleague.UserId, documents, items);
+        return new Found(meeting.Id, reader, colleague, colleague.UserId, documents, items);
     }
 
     /// <summary>A login (ledamot) for the ordförande, named as the roster names them, with the demo password.</summary>
@@ -301,7 +380,7 @@ public sealed class DemoReaderContent(
 
     private static AgendaDocument Document(Found found, string fileName) =>
         found.Documents.SingleOrDefault(d => d.FirstFileName == fileName)
-        ?? throw new InvalidOperationException($"The demo handling {fileName} is not on Omsorgsnämnden's next agenda.");
+        ?? throw new InvalidOperationException($"The demo handling {fileName} is not on the meeting's agenda.");
 
     private async Task<DemoActor> ActorAsync(ApplicationUser user) => new(user.Id, user.UserName!, await users.GetRolesAsync(user));
 

@@ -9,7 +9,7 @@ namespace Nämndportal.Web.Endpoints;
 /// <c>dokument/{versionId}</c> and <c>punkt/{itemId}/tjansteskrivelse</c> are shown inline and answer range requests
 /// (206 with Content-Range, 416 for a range outside the file, a strong ETag honoured in If-Range), so pdf.js shows the first
 /// page of a long document without loading all of it; <c>dokument/{versionId}/ladda-ned</c> and <c>paket/ladda-ned</c> are
-/// downloads with the spårbarhetsstämpel. Access is decided by the use cases; missing and forbidden answer the same 404.
+/// downloads with the spårbarhetsstämpel, <c>punkt/{itemId}/tjansteskrivelse/ladda-ned</c> the public tjänsteskrivelse saved as is. Access is decided by the use cases; missing and forbidden answer the same 404.
 /// </summary>
 public static class ReaderEndpoints
 {
@@ -20,6 +20,9 @@ public static class ReaderEndpoints
             Serve(await handler.HandleAsync(new GetReaderDocument(meetingId, versionId, RangeOf(context.Request)), cancellationToken), context, download: false));
         reader.MapGet("/punkt/{itemId:guid}/tjansteskrivelse", async (Guid meetingId, Guid itemId, GetReaderOfficerReportHandler handler, HttpContext context, CancellationToken cancellationToken) =>
             Serve(await handler.HandleAsync(new GetReaderOfficerReport(meetingId, itemId), cancellationToken), context, download: false));
+        // The tjänsteskrivelse is public material: its download is the same file, saved instead of shown.
+        reader.MapGet("/punkt/{itemId:guid}/tjansteskrivelse/ladda-ned", async (Guid meetingId, Guid itemId, GetReaderOfficerReportHandler handler, HttpContext context, CancellationToken cancellationToken) =>
+            Serve(await handler.HandleAsync(new GetReaderOfficerReport(meetingId, itemId), cancellationToken), context, download: true));
         reader.MapGet("/dokument/{versionId:guid}/ladda-ned", async (Guid meetingId, Guid versionId, GetReaderDownloadHandler handler, HttpContext context, CancellationToken cancellationToken) =>
             Serve(await handler.HandleAsync(new GetReaderDownload(meetingId, versionId), cancellationToken), context, download: true));
         reader.MapGet("/paket/ladda-ned", async (Guid meetingId, GetMembersPackDownloadHandler handler, HttpContext context, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ public class AuditTrailJourneyTests(PortalFixture portal)
 
         var admin = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(admin, app.BaseUrl, "admin@exempelby.se");
-        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));
+        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey, app.BaseUrl));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
 

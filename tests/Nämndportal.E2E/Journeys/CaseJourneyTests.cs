@@ -117,7 +117,7 @@ public partial class CaseJourneyTests(PortalFixture portal, ITestOutputHelper ou
         // The administrator finds the read in the Händelselogg, but may not read the secret handling herself.
         var admin = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(admin, portal.App.BaseUrl, "admin@exempelby.se");
-        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));
+        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey, portal.App.BaseUrl));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
         await admin.GotoAsync(portal.App.BaseUrl + "/admin/logg");

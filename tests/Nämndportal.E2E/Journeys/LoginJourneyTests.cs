@@ -65,7 +65,7 @@ public class LoginJourneyTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(page.Locator(".form-alert")).ToContainTextAsync("Koden stämmer inte");
 
-        await page.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));
+        await page.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey, portal.App.BaseUrl));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();

@@ -15,7 +15,7 @@ public class OrganisationJourneyTests(PortalFixture portal)
         await using var app = await AppProcess.StartAsync(await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_org"));
         var admin = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(admin, app.BaseUrl, "admin@exempelby.se");
-        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));
+        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey, app.BaseUrl));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
 
@@ -121,7 +121,7 @@ public class OrganisationJourneyTests(PortalFixture portal)
 
         var admin = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(admin, portal.App.BaseUrl, "admin@exempelby.se");
-        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey));
+        await admin.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(Journey.AdministratorKey, portal.App.BaseUrl));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
         await admin.GotoAsync(organUrl);

@@ -21,14 +21,14 @@ public class TwoFactorEnrolmentJourneyTests(PortalFixture portal)
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/konto/tvastegsverifiering/aktivera");
 
         var key = await page.Locator(".key").InnerTextAsync();
-        await page.GetByLabel("Kod från appen").FillAsync(await Totp.FreshCodeAsync(key));
+        await page.GetByLabel("Kod från appen").FillAsync(await Totp.FreshCodeAsync(key, app.BaseUrl));
         await page.GetByRole(AriaRole.Button, new() { Name = "Aktivera" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         await Journey.LogInAsync(page, app.BaseUrl, "sekreterare@exempelby.se");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tvåstegsverifiering" })).ToBeVisibleAsync();
-        await page.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(key));
+        await page.GetByLabel("Kod").FillAsync(await Totp.FreshCodeAsync(key, app.BaseUrl));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifiera" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina sammanträden", Level = 1 })).ToBeVisibleAsync();
         await Journey.ExpectNoErrorBannerAsync(page);

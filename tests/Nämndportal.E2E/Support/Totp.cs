@@ -12,12 +12,14 @@ public static class Totp
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>
-    /// The code of a time step not used yet in this test run for the key: the portal accepts each step once per user
-    /// (ASVS 2.8.4), so a second login within the same 30 seconds waits for the next step, as a person would.
+    /// The code of a time step not used yet in this test run for the key at the portal: a portal accepts each step once
+    /// per user (ASVS 2.8.4), so a second login there within the same 30 seconds waits for the next step, as a person
+    /// would. Portals on databases of their own keep their own record of used steps, so they do not wait for each other.
     /// </summary>
-    public static async Task<string> FreshCodeAsync(string base32Key)
+    public static async Task<string> FreshCodeAsync(string base32Key, string portalUrl)
     {
-        var key = base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var secret = base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var key = portalUrl + " " + secret;
         await Gate.WaitAsync();
         try
         {
@@ -28,7 +30,7 @@ public static class Totp
                 if (!LastStep.TryGetValue(key, out var last) || step > last)
                 {
                     LastStep[key] = step;
-                    return Code(key, now);
+                    return Code(secret, now);
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(30 - (now.ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(200));

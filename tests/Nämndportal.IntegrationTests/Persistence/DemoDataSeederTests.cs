@@ -31,7 +31,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
 
         (await CountsAsync()).ShouldBe(before);
         (await ContentCountsAsync()).ShouldBe(beforeContent);
-        before.Users.ShouldBe(DemoUsers.All.Count + 1, "one login per role, and Omsorgsnämnden's ordförande, who shares a note with Lars");
+        before.Users.ShouldBe(DemoUsers.All.Count + 2, "one login per role, and the ordförande of Omsorgsnämnden and of Social- och utbildningsnämnden, who share notes with Lars and Erika");
         before.Organs.ShouldBe(6);
         before.Meetings.ShouldBe(10);
         before.Postings.ShouldBe(0, "the kallelser go on the anslagstavla when their sending job runs, and no job server runs here");

@@ -4,6 +4,7 @@ using Nämndportal.Application.Meetings;
 using Nämndportal.Application.Reader;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Organisation;
 using Nämndportal.Domain.Reader;
 using Nämndportal.Infrastructure.Seeding;
@@ -91,6 +92,33 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
     }
 
     [Fact]
+    public async Task Erika_ersattare_has_read_two_handlingar_of_her_nämnds_next_meeting_and_has_notes_one_on_a_quote_and_one_shared_with_the_ordförande()
+    {
+        await using var app = await PortalFactory.StartAsync(Database);
+        var (erika, chair, meetingId) = await PeopleAndMeetingAsync("SUN", "ersattare@exempelby.se", Roles.Substitute);
+
+        var notes = (await ListNotes(erika).HandleAsync(new ListNotesForMeeting(meetingId))).Value.ShouldNotBeNull();
+        notes.Count.ShouldBe(3);
+        notes.ShouldAllBe(n => n.IsMine);
+        notes.Count(n => n.Page is null && n.SharedWith.Count == 0).ShouldBe(1);
+        var onPage = notes.Single(n => n.Quote == DemoReaderContent.SchoolTransportQuote);
+        (await PageTextAsync(onPage.DocumentVersionId!.Value, onPage.Page!.Value)).ShouldContain(DemoReaderContent.SchoolTransportQuote);
+        var shared = notes.Single(n => n.SharedWith.Count > 0);
+        shared.SharedWith.Single().Name.ShouldBe(chair.Name);
+        var theirView = (await ListNotes(chair.User).HandleAsync(new ListNotesForMeeting(meetingId))).Value.ShouldNotBeNull();
+        theirView.Single().AuthorName.ShouldBe("Erika Ersättare");
+
+        var states = (await ReadStates(erika).HandleAsync(new GetReadStates(meetingId))).Value.ShouldNotBeNull();
+        var documents = states.Items.SelectMany(i => i.Documents).ToList();
+        var names = await FirstFileNamesAsync(documents.Select(d => d.CaseDocumentId).ToList());
+        var byFile = documents.ToDictionary(d => names[d.CaseDocumentId]);
+        byFile[DemoReaderContent.BudgetFile].Label.ShouldBe("läst");
+        byFile[DemoReaderContent.SchoolYearFile].Label.ShouldBe("läst");
+        byFile[DemoReaderContent.SchoolTransportFile].Label.ShouldBe("oläst");
+        states.ChangedCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_no_reading_and_the_new_version_was_uploaded_once_with_its_text()
     {
         await using var app = await PortalFactory.StartAsync(Database);
@@ -103,7 +131,7 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
         }
 
         (await CountsAsync()).ShouldBe(before);
-        before.ShouldBe((6, 2, 3, 1, 1));
+        before.ShouldBe((9, 3, 5, 1, 1), "Lars's six notes, two shares and three reads, Erika's three notes, one share and two reads");
     }
 
     private async Task<(int Notes, int Shares, int ReadMarks, int SecondVersions, int SecondVersionTexts)> CountsAsync()
@@ -114,20 +142,23 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
             await db.DocumentTexts.CountAsync(t => db.DocumentVersions.Any(v => v.Id == t.VersionId && v.Number == 2)));
     }
 
-    private async Task<(TestUser Lars, (TestUser User, string Name) Colleague, Guid MeetingId)> PeopleAndMeetingAsync()
+    /// <summary>The reader (Lars by default), the organ's ordförande with their login and name, and the organ's next meeting with decision items.</summary>
+    private async Task<(TestUser Lars, (TestUser User, string Name) Colleague, Guid MeetingId)> PeopleAndMeetingAsync(
+        string organ = "OMN", string email = "ledamot@exempelby.se", string role = Roles.Member)
     {
         await using var db = Database.CreateContext();
-        var larsUser = await db.Users.SingleAsync(u => u.Email == "ledamot@exempelby.se");
-        var omn = await db.Organs.SingleAsync(o => o.ShortName == "OMN");
+        var larsUser = await db.Users.SingleAsync(u => u.Email == email);
+        var omn = await db.Organs.SingleAsync(o => o.ShortName == organ);
         var now = DateTimeOffset.UtcNow;
-        var meeting = await db.Meetings.Where(m => m.OrganId == omn.Id && m.StartsAt > now).OrderBy(m => m.StartsAt).FirstAsync();
+        var meeting = await db.Meetings.Where(m => m.OrganId == omn.Id && m.StartsAt > now && db.AgendaItems.Any(i => i.MeetingId == m.Id && i.Kind == AgendaItemKind.Decision))
+            .OrderBy(m => m.StartsAt).FirstAsync();
         var chair = await (from m in db.Memberships
                            join p in db.Persons on m.PersonId equals p.Id
                            where m.OrganId == omn.Id && m.Role == MembershipRole.Ordforande
                            select p).Distinct().SingleAsync();
         var chairUser = await db.Users.SingleAsync(u => u.Id == chair.UserId);
         chairUser.Email.ShouldBe(chair.Email, "the ordförande logs in with the roster's address");
-        return (new TestUser(larsUser.Id, larsUser.UserName, Roles.Member),
+        return (new TestUser(larsUser.Id, larsUser.UserName, role),
             (new TestUser(chairUser.Id, chairUser.UserName, Roles.Member), $"{chair.FirstName} {chair.LastName}"), meeting.Id);
     }
 

@@ -232,6 +232,12 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
         (await part.Content.ReadAsByteArrayAsync()).ShouldBe(pdf[..100]);
         part.Headers.ETag.ShouldBe(first.Headers.ETag);
 
+        // Its download is the same public file, saved instead of shown (no stamp: a tjänsteskrivelse is public).
+        var download = await member.GetAsync(url + "/ladda-ned");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+
         // The pack printed afterwards takes the same part: only its kallelse page is new.
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -245,6 +251,7 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
 
         // An item that is not on this meeting is refused like anything else.
         (await member.GetAsync($"/sammantraden/{s.MeetingId}/las/punkt/{Guid.NewGuid()}/tjansteskrivelse")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await member.GetAsync($"/sammantraden/{s.MeetingId}/las/punkt/{Guid.NewGuid()}/tjansteskrivelse/ladda-ned")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private async Task<int> ReadsAsync(string action)
