@@ -215,7 +215,8 @@ print_logins() {
     Handläggare       handlaggare@exempelby.se
     Ledamot           ledamot@exempelby.se      (Lars Ledamot: notes, read marks; "Läs handlingarna" on Mina sammanträden)
     Ledamot           sara.westerlund@exempelby.se  (Omsorgsnämndens ordförande; shares a note with Lars)
-    Ersättare         ersattare@exempelby.se
+    Ersättare         ersattare@exempelby.se    (Erika Ersättare: notes and read marks on Social- och utbildningsnämndens next meeting)
+    Ledamot           erik.hedlund@exempelby.se (Social- och utbildningsnämndens ordförande; Erika shares a note with him)
     Revisor           revisor@exempelby.se
 
   In development the second-factor requirement for Administratör and Nämndsekreterare is off

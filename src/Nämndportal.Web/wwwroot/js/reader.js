@@ -17,7 +17,10 @@ async function loadLibraries() {
       globalThis.pdfjsLib = pdfjsLib;
       pdfjsLib.GlobalWorkerOptions.workerSrc = LIB + 'pdf.worker.min.mjs';
       const viewer = await import(LIB + 'pdf_viewer.mjs');
-      return { pdfjsLib, viewer };
+      // One worker for every document the page opens: without it getDocument starts a new worker (and parses the
+      // worker's 1 MB of script again) at each handling, which was most of the time to a long handling's first page.
+      const worker = new pdfjsLib.PDFWorker({ name: 'naemndportal-reader' });
+      return { pdfjsLib, viewer, worker };
     })();
   }
   return libraries;
@@ -89,6 +92,7 @@ class Reader {
     delete this.container.dataset.renderedPage;
     const task = this.lib.pdfjsLib.getDocument({
       url,
+      worker: this.lib.worker,
       // Fetch by range (HTTP 206): the first page of a long handling shows before the rest has arrived.
       disableAutoFetch: true,
       disableStream: true,
