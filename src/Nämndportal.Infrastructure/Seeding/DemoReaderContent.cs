@@ -110,28 +110,16 @@ public sealed class DemoReaderContent(
             return false;
         }
 
-        var lars = await ActorAsync(found.Reader);
-        var added = false;
-        var colleague = found.ColleagueUserId;
-        if (colleague is null)
+        var reading = await BeginAsync(found, cancellationToken);
+        if (reading.HasNotes is null)
         {
-            colleague = await CreateColleagueLoginAsync(found.Colleague, cancellationToken);
-            added = true;
+            return reading.LoginAdded;
         }
 
-        var notes = ActivatorUtilities.CreateInstance<ListNotesForMeetingHandler>(services, Access(lars));
-        var existing = await notes.HandleAsync(new ListNotesForMeeting(found.MeetingId), cancellationToken);
-        if (!existing.Succeeded)
+        var added = reading.LoginAdded;
+        if (reading.HasNotes == false)
         {
-            // Lars holds no seat on the meeting's date (the demo term has ended): nothing for him to read.
-            logger.LogInformation("Demo reader content skipped: the demo ledamot cannot read Omsorgsnämnden's next meeting");
-            return added;
-        }
-
-        if (existing.Value!.Count == 0)
-        {
-            var other = await ActorAsync((await users.FindByIdAsync(colleague.Value.ToString()))!);
-            await ReadAndAnnotateAsync(found, lars, other, cancellationToken);
+            await ReadAndAnnotateAsync(found, reading.Reader, reading.Colleague, cancellationToken);
             added = true;
         }
 
@@ -151,28 +139,13 @@ public sealed class DemoReaderContent(
             return false;
         }
 
-        var erika = await ActorAsync(found.Reader);
-        var added = false;
-        var colleague = found.ColleagueUserId;
-        if (colleague is null)
+        var reading = await BeginAsync(found, cancellationToken);
+        if (reading.HasNotes is not false)
         {
-            colleague = await CreateColleagueLoginAsync(found.Colleague, cancellationToken);
-            added = true;
+            return reading.LoginAdded;
         }
 
-        var existing = await ActivatorUtilities.CreateInstance<ListNotesForMeetingHandler>(services, Access(erika))
-            .HandleAsync(new ListNotesForMeeting(found.MeetingId), cancellationToken);
-        if (!existing.Succeeded)
-        {
-            logger.LogInformation("Demo reader content skipped: the demo ersättare cannot read Social- och utbildningsnämnden's next meeting");
-            return added;
-        }
-
-        if (existing.Value!.Count > 0)
-        {
-            return added;
-        }
-
+        var erika = reading.Reader;
         var read = ActivatorUtilities.CreateInstance<MarkDocumentReadHandler>(services, Access(erika));
         foreach (var document in new[] { Document(found, BudgetFile), Document(found, SchoolYearFile) })
         {
@@ -195,8 +168,34 @@ public sealed class DemoReaderContent(
             Text = "Höstlovet vecka 44 som grannkommunerna: bra för gymnasieeleverna. Kan gruppen stödja förslaget som det är?",
         }, cancellationToken));
         Check(await ActivatorUtilities.CreateInstance<ShareNoteHandler>(services, Access(erika))
-            .HandleAsync(new ShareNote(shared.Id, colleague.Value), cancellationToken));
+            .HandleAsync(new ShareNote(shared.Id, reading.Colleague.UserId!.Value), cancellationToken));
         return true;
+    }
+
+    /// <summary>Where a reading stands: the reader, the ordförande (whose login is created the first time), and whether the reader has notes on the meeting yet (null: may not read it).</summary>
+    private sealed record Reading(DemoActor Reader, DemoActor Colleague, bool LoginAdded, bool? HasNotes);
+
+    private async Task<Reading> BeginAsync(Found found, CancellationToken cancellationToken)
+    {
+        var reader = await ActorAsync(found.Reader);
+        var loginAdded = false;
+        var colleague = found.ColleagueUserId;
+        if (colleague is null)
+        {
+            colleague = await CreateColleagueLoginAsync(found.Colleague, cancellationToken);
+            loginAdded = true;
+        }
+
+        var existing = await ActivatorUtilities.CreateInstance<ListNotesForMeetingHandler>(services, Access(reader))
+            .HandleAsync(new ListNotesForMeeting(found.MeetingId), cancellationToken);
+        if (!existing.Succeeded)
+        {
+            // The demo login holds no seat on the meeting's date: nothing for them to read.
+            logger.LogInformation("Demo reader content skipped: {Reader} cannot read the meeting {MeetingId}", found.Reader.UserName, found.MeetingId);
+        }
+
+        var other = await ActorAsync((await users.FindByIdAsync(colleague.Value.ToString()))!);
+        return new Reading(reader, other, loginAdded, existing.Succeeded ? existing.Value!.Count > 0 : null);
     }
 
     private sealed record Found(
