@@ -75,9 +75,7 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
         var (lars, _, meetingId) = await PeopleAndMeetingAsync();
 
         var states = (await ReadStates(lars).HandleAsync(new GetReadStates(meetingId))).Value.ShouldNotBeNull();
-        var documents = states.Items.SelectMany(i => i.Documents).ToList();
-        var names = await FirstFileNamesAsync(documents.Select(d => d.CaseDocumentId).ToList());
-        var byFile = documents.ToDictionary(d => names[d.CaseDocumentId]);
+        var byFile = await ByFirstFileNameAsync(states);
         byFile[DemoReaderContent.RevisionReportFile].Label.ShouldBe("läst");
         byFile[DemoReaderContent.MotionFile].Label.ShouldBe("läst");
         byFile[DemoReaderContent.CouncilStatementFile].Label.ShouldBe("ändrad sedan du läste");
@@ -109,9 +107,7 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
         theirView.Single().AuthorName.ShouldBe("Erika Ersättare");
 
         var states = (await ReadStates(erika).HandleAsync(new GetReadStates(meetingId))).Value.ShouldNotBeNull();
-        var documents = states.Items.SelectMany(i => i.Documents).ToList();
-        var names = await FirstFileNamesAsync(documents.Select(d => d.CaseDocumentId).ToList());
-        var byFile = documents.ToDictionary(d => names[d.CaseDocumentId]);
+        var byFile = await ByFirstFileNameAsync(states);
         byFile[DemoReaderContent.BudgetFile].Label.ShouldBe("läst");
         byFile[DemoReaderContent.SchoolYearFile].Label.ShouldBe("läst");
         byFile[DemoReaderContent.SchoolTransportFile].Label.ShouldBe("oläst");
@@ -179,10 +175,14 @@ public class DemoReaderDataTests(DatabaseFixture database) : IntegrationTest(dat
         return (await db.DocumentTexts.SingleAsync(t => t.VersionId == versionId)).Pages[page - 1];
     }
 
-    private async Task<Dictionary<Guid, string>> FirstFileNamesAsync(List<Guid> documentIds)
+    /// <summary>The read state of each handling on the meeting, by the file name its first version was uploaded as.</summary>
+    private async Task<Dictionary<string, DocumentReadStateView>> ByFirstFileNameAsync(MeetingReadStates states)
     {
+        var documents = states.Items.SelectMany(i => i.Documents).ToList();
+        var documentIds = documents.Select(d => d.CaseDocumentId).ToList();
         await using var db = Database.CreateContext();
-        return await db.DocumentVersions.Where(v => documentIds.Contains(v.DocumentId) && v.Number == 1).ToDictionaryAsync(v => v.DocumentId, v => v.FileName);
+        var names = await db.DocumentVersions.Where(v => documentIds.Contains(v.DocumentId) && v.Number == 1).ToDictionaryAsync(v => v.DocumentId, v => v.FileName);
+        return documents.ToDictionary(d => names[d.CaseDocumentId]);
     }
 
     private TestDbContextFactory Factory(TestUser user) => new(Database, user, TimeProvider.System);
