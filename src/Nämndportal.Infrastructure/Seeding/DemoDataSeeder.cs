@@ -32,14 +32,14 @@ public sealed class DemoDataSeeder(
     IConfiguration configuration,
     ILogger<DemoDataSeeder> logger)
 {
+    /// <summary>The day, counted from the day of seeding, of the last demo meeting (Omsorgsnämnden's meeting after next).</summary>
+    private const int LastMeetingDay = 37;
+
     /// <summary>
     /// Whether the demo kallelser (Omsorgsnämnden's and fullmäktige's) are sent at seeding; on by default. The end-to-end
     /// tests that start a portal of their own for something else (login, search, the organisation) turn it off, so the
     /// sending jobs' printing does not compete with them; the shared test portal and ./dev.sh run keep it.
     /// </summary>
-    /// <summary>The day, counted from the day of seeding, of the last demo meeting (Omsorgsnämnden's meeting after next).</summary>
-    private const int LastMeetingDay = 37;
-
     private bool SendKallelser => configuration.GetValue("Database:SendDemoKallelser", true);
 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
