@@ -8,43 +8,17 @@ namespace Nämndportal.Benchmarks;
 
 /// <summary>
 /// The meeting reader under load (issue 10): the portal started from its Release build on loopback with the demo data and
-/// the benchmark's own (<see cref="ReaderData"/>), 200 members each with a real Blazor circuit of
-/// <c>/sammantraden/{id}/las</c> in a headless Chromium, every one stepping through the 25-item agenda with "next item"
-/// (Alt+Shift+Page Down, the shortcut reader.js listens for). One step is timed in the page, from the key event to the
-/// item's heading in the DOM: the circuit's round trip and render, what the server must answer. The viewer's PDF
-/// requests are refused in these pages (NP_BENCH_READER_PDFS=1 lets them through), so 200 pdf.js renderings do not eat
-/// the two cores the server is measured on. Then the first page time of a 200-page handling, in one more page that loads
-/// its PDF for real. Last line: the 95th percentile of the steps, "reader: X ms".
+/// the benchmark's own (<see cref="ReaderData"/>), 200 members each logged in with a real Blazor circuit of
+/// <c>/sammantraden/{id}/las</c>, every one stepping through the 25-item agenda with "next item" (the shortcut reader.js
+/// passes to the viewer's OnShortcut). The circuits are driven over SignalR as blazor.web.js drives them
+/// (<see cref="BlazorCircuit"/>); a step is timed from the shortcut's call until the render batch with the next item's
+/// heading arrives: the circuit's round trip, the server's work and its render, what the server must answer. Opening a
+/// handling marks it read on the server, as it does in a browser. Then the first page time of a 200-page handling, in a
+/// headless Chromium page that loads its PDF with pdf.js for real. Last line: the 95th percentile of the steps,
+/// "reader: X ms".
 /// </summary>
-internal static class ReaderBenchmark
+internal static partial class ReaderBenchmark
 {
-    private const int MembersPerContext = 20;
-
-    private static readonly string[] BlockedUrls = ["*/las/dokument/*", "*/tjansteskrivelse"];
-
-    private const string StepScript = """
-        async (n) => {
-          const main = document.querySelector('.reader-main');
-          const prefix = n + '. ';
-          const heading = () => (document.querySelector('[data-testid=reader-document-title]')?.textContent ?? '').trim();
-          return await new Promise((resolve) => {
-            let observer = null;
-            const t0 = performance.now();
-            const timer = setTimeout(() => { observer.disconnect(); resolve(-1); }, 30000);
-            observer = new MutationObserver(() => {
-              if (heading().startsWith(prefix)) {
-                const t = performance.now() - t0;
-                observer.disconnect();
-                clearTimeout(timer);
-                resolve(t);
-              }
-            });
-            observer.observe(main, { childList: true, characterData: true, subtree: true });
-            document.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', altKey: true, shiftKey: true, bubbles: true, cancelable: true }));
-          });
-        }
-        """;
-
     private const string OpenDocumentScript = """
         async (title) => {
           const container = document.querySelector('[data-testid=pdf-viewer]');
@@ -72,10 +46,8 @@ internal static class ReaderBenchmark
     public static async Task<int> RunAsync(string server)
     {
         var circuits = IntSetting("NP_BENCH_READER_CIRCUITS", 200);
-        var logins = Math.Min(circuits, IntSetting("NP_BENCH_READER_LOGINS", circuits));
         var port = IntSetting("NP_BENCH_READER_PORT", 5180);
         var thinkMs = IntSetting("NP_BENCH_READER_THINK_MS", 2000);
-        var loadPdfs = Environment.GetEnvironmentVariable("NP_BENCH_READER_PDFS") == "1";
         var chromium = Environment.GetEnvironmentVariable("NP_CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         var name = "naemndportal_bench_reader" + Environment.GetEnvironmentVariable("NP_TEST_DB_SUFFIX");
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString;
@@ -95,50 +67,21 @@ internal static class ReaderBenchmark
             var readerUrl = $"{baseUrl}/sammantraden/{data.MeetingId}/las";
             Console.WriteLine($"Portalen efter start: {Rss(portal.Id)} MiB; belastning {LoadAverage()}");
 
-            using var playwright = await Playwright.CreateAsync();
-            // The 200 pages are the load generator, on the same two cores as the server. A browser context per member meant
-            // a renderer process per page (Chromium never shares one between contexts): some 300 processes kept the machine
-            // at a load of 30–70 and the steps measured the browser more than the portal. So twenty members' pages share a
-            // context, each member on a host name of their own (m17.localhost: Chromium sends *.localhost to loopback,
-            // and a cookie stays with its host), and the pages share 16 renderer processes; Playwright's shared memory
-            // stays in /dev/shm instead of files under /tmp.
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = chromium, Headless = true,
-                Args = ["--renderer-process-limit=48", "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process", "--disable-gpu"],
-                IgnoreDefaultArgs = ["--disable-dev-shm-usage"],
-            });
-            // Twenty members to a context, so no pool of connections serves too many pages.
-            var shared = new IBrowserContext[(logins + MembersPerContext - 1) / MembersPerContext];
-            for (var c = 0; c < shared.Length; c++)
-            {
-                shared[c] = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "sv-SE" });
-            }
-
-
             var opened = Stopwatch.StartNew();
-            var perLogin = (circuits + logins - 1) / logins;
-            var opening = new List<IPage>[logins];
+            var members = new Member?[circuits];
             using (var gate = new SemaphoreSlim(6))
             {
-                await Task.WhenAll(Enumerable.Range(0, logins).Select(async i =>
+                await Task.WhenAll(Enumerable.Range(0, circuits).Select(async i =>
                 {
                     await gate.WaitAsync();
                     try
                     {
-                        var host = $"http://m{i + 1}.localhost:{port}";
-                        opening[i] = await OpenReadersAsync(shared[i / MembersPerContext], host, host + new Uri(readerUrl).AbsolutePath, data.MemberEmails[i], Math.Min(perLogin, circuits - (i * perLogin)), loadPdfs);
+                        members[i] = await OpenMemberAsync(baseUrl, readerUrl, data.MemberEmails[i]);
                     }
-                    catch (PlaywrightException e)
+                    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException or OperationCanceledException)
                     {
-                        // One member's pages that did not open are left out (and counted), not the whole run.
-                        Console.WriteLine($"Ledamot {i + 1}: läsläget öppnades inte ({e.GetType().Name})");
-                        opening[i] = [];
-                    }
-                    catch (TimeoutException e)
-                    {
+                        // One member whose reader did not open is left out (and counted), not the whole run.
                         Console.WriteLine($"Ledamot {i + 1}: läsläget öppnades inte ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
-                        opening[i] = [];
                     }
                     finally
                     {
@@ -147,15 +90,18 @@ internal static class ReaderBenchmark
                 }));
             }
 
-            var pages = opening.SelectMany(p => p).ToArray();
-            circuits = pages.Length;
+            var open = members.OfType<Member>().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{circuits} kretsar öppna på {opened.Elapsed.TotalSeconds:F0} s: {logins} inloggade ledamöter, {perLogin} läslägen var (sex ledamöter åt gången)"));
+                $"{open.Length} kretsar öppna på {opened.Elapsed.TotalSeconds:F0} s ({circuits - open.Length} öppnades inte; sex ledamöter loggade in åt gången)"));
+            circuits = open.Length;
             await Task.Delay(TimeSpan.FromSeconds(5));
             var rssOpen = Rss(portal.Id);
             Console.WriteLine($"Portalens minne med {circuits} kretsar öppna: {rssOpen} MiB (RSS); belastning {LoadAverage()}");
 
             var loadBefore = LoadAverage();
+            var cpuBefore = CpuSeconds(portal.Id);
+            var postgresBefore = PostgresCpuSeconds();
+            var selfBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var peak = rssOpen;
             using var sampling = new CancellationTokenSource();
             var sampler = Task.Run(async () =>
@@ -185,52 +131,60 @@ internal static class ReaderBenchmark
                 await Task.Delay(random.Next(thinkMs));
                 for (var item = 2; item <= ReaderData.Items; item++)
                 {
-                    double ms;
-                    try
+                    var step = await open[i].Circuit.StepAsync(ReaderData.Heading(item), TimeSpan.FromSeconds(30));
+                    if (open[i].Circuit.Error is not null)
                     {
-                        ms = await pages[i].EvaluateAsync<double>(StepScript, item);
-                    }
-                    catch (PlaywrightException)
-                    {
-                        // The page went away under the step: blazor.web.js reloads a page whose circuit the server no
-                        // longer knows. The circuit is lost: its remaining steps count as unanswered.
+                        // The portal ended the circuit: its remaining steps count as unanswered.
                         Interlocked.Increment(ref lost);
                         Interlocked.Add(ref failures, ReaderData.Items - item + 1);
+                        Console.WriteLine($"Ledamot {i + 1}: kretsen avslutades ({open[i].Circuit.Error})");
                         break;
                     }
 
-                    if (ms < 0)
+                    if (step is { } time)
                     {
-                        Interlocked.Increment(ref failures);
+                        times[i].Add(time.TotalMilliseconds);
                     }
                     else
                     {
-                        times[i].Add(ms);
+                        Interlocked.Increment(ref failures);
                     }
 
                     await Task.Delay(thinkMs / 2 + random.Next(thinkMs));
                 }
             }));
             var steppingSeconds = stepping.Elapsed.TotalSeconds;
+            var cpu = CpuSeconds(portal.Id) - cpuBefore;
+            var postgresCpu = PostgresCpuSeconds() - postgresBefore;
+            var selfCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfBefore;
             var loadAfter = LoadAverage();
             await sampling.CancelAsync();
             await sampler;
 
             var all = times.SelectMany(t => t).Order().ToList();
+            if (all.Count == 0)
+            {
+                Console.Error.WriteLine("No step was measured: no reader circuit opened or answered.");
+                return 1;
+            }
+
             double Percentile(double p) => all[Math.Clamp((int)Math.Ceiling(p * all.Count) - 1, 0, all.Count - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Steg \"nästa punkt\": {all.Count} mätta ({failures} utan svar inom 30 s, {lost} kretsar tappade) på {steppingSeconds:F0} s, {all.Count / steppingSeconds:F1} steg/s; p50 {Percentile(0.5):F0} ms, p95 {Percentile(0.95):F0} ms, p99 {Percentile(0.99):F0} ms, max {all[^1]:F0} ms"));
+                $"Steg \"nästa punkt\": {all.Count} mätta ({failures} utan svar inom 30 s, {lost} kretsar avslutade) på {steppingSeconds:F0} s, {all.Count / steppingSeconds:F1} steg/s; p50 {Percentile(0.5):F0} ms, p95 {Percentile(0.95):F0} ms, p99 {Percentile(0.99):F0} ms, max {all[^1]:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Portalens processortid under stegningen: {cpu:F0} s av {steppingSeconds:F0} s ({cpu / steppingSeconds * 100:F0} % av en kärna), {cpu * 1000 / Math.Max(1, all.Count):F1} ms per steg; PostgreSQL {postgresCpu:F0} s, benchmarkens kretsar {selfCpu:F0} s"));
             Console.WriteLine($"Portalens minne under stegningen: högst {peak} MiB (RSS), {Rss(portal.Id)} MiB efteråt");
-            Console.WriteLine($"Belastning (1, 5, 15 min) före stegningen {loadBefore}, efter {loadAfter}; Chromium och Playwright {BrowserRss() - PssKiB(portal.Id) / 1024} MiB (PSS)");
+            Console.WriteLine($"Belastning (1, 5, 15 min) före stegningen {loadBefore}, efter {loadAfter}");
+            foreach (var member in open)
+            {
+                await member.DisposeAsync();
+            }
 
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
             var firstPage = await FirstPageAsync(browser, baseUrl, readerUrl, data);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Första sidan av handlingen på {ReaderData.LongPages} sidor ({data.LongDocumentBytes / 1024} KiB): {string.Join(" ", firstPage.Times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; {firstPage.BytesRead / 1024} KiB hämtade per öppning"));
-
-            foreach (var context in shared)
-            {
-                await context.CloseAsync();
-            }
 
             Console.WriteLine($"Total tid {total.Elapsed:mm\\:ss}; maskin: {Environment.ProcessorCount} kärnor, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB");
             Console.WriteLine($"reader-rss: {rssOpen} MiB");
@@ -255,39 +209,77 @@ internal static class ReaderBenchmark
         }
     }
 
-    /// <summary>One member's login (on the member's own host name) with <paramref name="count"/> reader pages, each its own circuit.</summary>
-    private static async Task<List<IPage>> OpenReadersAsync(IBrowserContext context, string baseUrl, string readerUrl, string email, int count, bool loadPdfs)
+    /// <summary>One member: logged in over HTTP (the login form, with its antiforgery token), and the reader's circuit.</summary>
+    private sealed class Member(HttpClient http, BlazorCircuit circuit) : IAsyncDisposable
     {
-        var pages = new List<IPage>();
-        for (var i = 0; i < count; i++)
+        public BlazorCircuit Circuit { get; } = circuit;
+
+        public async ValueTask DisposeAsync()
         {
-            var page = await context.NewPageAsync();
-            if (!loadPdfs)
+            await Circuit.DisposeAsync();
+            http.Dispose();
+        }
+    }
+
+    private static async Task<Member> OpenMemberAsync(string baseUrl, string readerUrl, string email)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(3) };
+        try
+        {
+            var form = await http.GetStringAsync("/konto/logga-in");
+            var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+            fields["Input.Email"] = email;
+            fields["Input.Password"] = ReaderData.Password;
+            using var login = await http.PostAsync("/konto/logga-in", new FormUrlEncodedContent(fields));
+            if (login.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/konto/logga-in", StringComparison.Ordinal) != false)
             {
-                // Blocked by the browser itself (a Playwright route would turn the context's cache off).
-                var cdp = await context.NewCDPSessionAsync(page);
-                await cdp.SendAsync("Network.enable");
-                await cdp.SendAsync("Network.setBlockedURLs", new Dictionary<string, object> { ["urls"] = BlockedUrls });
+                throw new InvalidOperationException($"{email}: the login was refused ({(int)login.StatusCode}).");
             }
 
-            if (i == 0)
-            {
-                await LogInAsync(page, baseUrl, email, new Uri(readerUrl).AbsolutePath);
-            }
-            else
-            {
-                // A loaded shared machine can take long to answer; the default 30 s once ended a whole run.
-                await page.GotoAsync(readerUrl, new() { Timeout = 180_000 });
-            }
+            var circuit = await BlazorCircuit.OpenAsync(http, cookies, new Uri(readerUrl), ReaderData.Heading(1), TimeSpan.FromSeconds(IntSetting("NP_BENCH_READER_OPEN_S", 180)));
+            return new Member(http, circuit);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
 
-            await page.Locator("[data-testid=reader-document-title]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*1\\. ") })
-                .WaitForAsync(new() { Timeout = 180_000 });
-            // The circuit has rendered the page interactive; the viewer's module then listens for the shortcut.
-            await page.WaitForFunctionAsync("() => document.querySelector('main.main-content[data-interactive=\"true\"]') !== null", null, new() { Timeout = 180_000, PollingInterval = 100 });
-            pages.Add(page);
+    [System.Text.RegularExpressions.GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex HiddenInput();
+
+    /// <summary>The user and system time of all PostgreSQL processes on the machine so far (the benchmark's server's).</summary>
+    private static double PostgresCpuSeconds()
+    {
+        var total = 0.0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    if (File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres")
+                    {
+                        total += CpuSeconds(pid);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
         }
 
-        return pages;
+        return total;
+    }
+
+    /// <summary>The process's user and system time so far (/proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static async Task LogInAsync(IPage page, string baseUrl, string email, string returnUrl = "/")
@@ -362,13 +354,20 @@ internal static class ReaderBenchmark
         start.Environment["Pdf__ChromiumPath"] = chromium;
         start.Environment["Database__SendDemoKallelser"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (Environment.GetEnvironmentVariable("NP_BENCH_TRACE") == "1")
+        {
+            start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Components"] = "Debug";
+            start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.SignalR"] = "Debug";
+        }
         // All 200 members log in from 127.0.0.1 within a few minutes; the portal's limit of login attempts per address
         // (for people, who come from addresses of their own) would refuse all but the first twenty of each minute.
         start.Environment["Security__RateLimits__AttemptsPerAddress"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        // NP_BENCH_TRACE=1: the portal's own log on the console too.
+        var trace = Environment.GetEnvironmentVariable("NP_BENCH_TRACE") == "1";
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); if (trace) { Console.WriteLine("  [portal] " + e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); if (trace) { Console.WriteLine("  [portal] " + e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -28,6 +28,9 @@ internal static class ReaderData
     public const int Items = 25;
     public const int LongPages = 200;
 
+    /// <summary>The reader's heading when item <paramref name="item"/> is shown: its label and its first handling.</summary>
+    public static string Heading(int item) => $"{item}. Ärende {item} om läsplattor till förtroendevalda: Handling 1: Utredning {item}";
+
     public static async Task<ReaderBenchData> SeedAsync(BenchDbContextFactory factory, int members)
     {
         await using var db = factory.Create();

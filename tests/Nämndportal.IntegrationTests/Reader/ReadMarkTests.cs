@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Meetings;
 using Nämndportal.Application.Reader;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Meetings;
 using Nämndportal.Domain.Reader;
 using Nämndportal.IntegrationTests.Cases;
 using Nämndportal.IntegrationTests.Support;
@@ -54,6 +56,21 @@ public class ReadMarkTests(DatabaseFixture database) : ReaderTest(database)
         (await MarkRead(Member).HandleAsync(new MarkDocumentRead(Meeting.Id, other.VersionId))).Error!.Code.ShouldBe("not_found");
         (await MarkRead(MemberOfB).HandleAsync(new MarkDocumentRead(Meeting.Id, Report.VersionId))).Error!.Code.ShouldBe("not_found");
         (await ReadStates(MemberOfB).HandleAsync(new GetReadStates(Meeting.Id))).Error!.Code.ShouldBe("not_found");
+    }
+
+    [Fact]
+    public async Task A_handling_is_marked_only_through_the_meeting_whose_agenda_holds_it()
+    {
+        var other = await AddAsync("senare.pdf", TestFiles.Pdf("Till ett senare sammantrade"), description: "Handling till ett senare sammanträde");
+        var later = new Meeting(OrganA.Id, SwedishTime.FromLocal(new DateOnly(2026, 12, 16), new TimeOnly(13, 0)), null, "Eken");
+        var item = later.AddItem(AgendaItemKind.Decision, "Yttrande över granskning av hemtjänsten", Case.Id, Case.Number);
+        later.SetItemDocuments(item.Id, includeOfficerReport: false, [other.DocumentId]);
+        await InsertAsync(later);
+
+        (await MarkRead(Member).HandleAsync(new MarkDocumentRead(Meeting.Id, other.VersionId))).Error!.Code.ShouldBe("not_found");
+        (await MarkRead(Member).HandleAsync(new MarkDocumentRead(later.Id, Report.VersionId))).Error!.Code.ShouldBe("not_found");
+        (await MarkRead(Member).HandleAsync(new MarkDocumentRead(later.Id, other.VersionId))).Value.ShouldBe(DocumentReadState.Read);
+        (await Counts(Member)).ShouldBe((1, 0), "the first meeting's handling is still unread");
     }
 
     private async Task<(int Unread, int Changed)> Counts(TestUser user)
