@@ -23,14 +23,20 @@ internal static partial class ReaderBenchmark
         async (title) => {
           const container = document.querySelector('[data-testid=pdf-viewer]');
           const button = [...document.querySelectorAll('.reader-agenda button')].find(b => b.textContent.trim() === title);
-          delete container.dataset.renderedPage;
+          const before = container.dataset.renderedUrl;
           const t0 = performance.now();
           button.click();
           return await new Promise((resolve) => {
             const deadline = t0 + 60000;
+            let shown = -1;
             const poll = () => {
               const heading = document.querySelector('[data-testid=reader-document-title]')?.textContent ?? '';
-              if (heading.includes(title) && container.dataset.renderedPage) {
+              if (shown < 0 && heading.includes(title)) {
+                shown = performance.now() - t0;
+              }
+              // A page of the handling asked for: the viewer marks each rendered page with its document's address.
+              if (heading.includes(title) && container.dataset.renderedUrl && container.dataset.renderedUrl !== before) {
+                console.log('np-bench heading ' + shown.toFixed(0) + ' ms, page ' + (performance.now() - t0).toFixed(0) + ' ms');
                 resolve(performance.now() - t0);
               } else if (performance.now() > deadline) {
                 resolve(-1);
@@ -315,6 +321,13 @@ internal static partial class ReaderBenchmark
                 }
             }
         };
+        if (Environment.GetEnvironmentVariable("NP_BENCH_TRACE") == "1")
+        {
+            page.Console += (_, message) => Console.WriteLine("  [sida] " + message.Text);
+            page.Request += (_, request) => Console.WriteLine($"  [sida] {DateTime.Now:HH:mm:ss.fff} {request.Method} {request.Url} {request.Headers.GetValueOrDefault("range")}");
+            page.RequestFinished += (_, request) => Console.WriteLine($"  [sida] {DateTime.Now:HH:mm:ss.fff} klar {request.Url[^12..]} {request.Headers.GetValueOrDefault("range")}");
+        }
+
         await LogInAsync(page, baseUrl, data.MemberEmails[0], new Uri(readerUrl).AbsolutePath);
         await page.Locator("[data-testid=pdf-viewer][data-rendered-page]").WaitForAsync(new() { Timeout = 120_000 });
         var times = new List<double>();
@@ -362,6 +375,14 @@ internal static partial class ReaderBenchmark
         // All 200 members log in from 127.0.0.1 within a few minutes; the portal's limit of login attempts per address
         // (for people, who come from addresses of their own) would refuse all but the first twenty of each minute.
         start.Environment["Security__RateLimits__AttemptsPerAddress"] = "100000";
+        if (Environment.GetEnvironmentVariable("NP_BENCH_PORTAL_ENV") is { Length: > 0 } extra)
+        {
+            // For trials: NAME=VALUE;NAME=VALUE set on the portal's process.
+            foreach (var pair in extra.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                start.Environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            }
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         var output = new System.Text.StringBuilder();
         // NP_BENCH_TRACE=1: the portal's own log on the console too.

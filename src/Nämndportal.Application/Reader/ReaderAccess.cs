@@ -34,27 +34,32 @@ internal static class ReaderAccess
         MeetingAsync(db, grants, meetingId, cancellationToken);
 
     /// <summary>A version of a handling that one of the meeting's items puts in the pack (any version of it), or null.</summary>
+    /// <remarks>
+    /// pdf.js asks for a long handling in some twenty ranges at once, and each one comes here: so the meeting is read without
+    /// its agenda, and the version, its handling and its case in one query that also finds the handling on the agenda.
+    /// The returned <see cref="ReaderDocument.Meeting"/> has no items.
+    /// </remarks>
     public static async Task<ReaderDocument?> DocumentAsync(IAppDbContext db, AccessSnapshot grants, Guid meetingId, Guid versionId, CancellationToken cancellationToken)
     {
-        if (await MeetingAsync(db, grants, meetingId, cancellationToken) is not { } meeting)
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null || !grants.CanView(meeting))
         {
             return null;
         }
 
-        var version = await db.DocumentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-        if (version is null || !meeting.Items.Any(i => i.Documents.Any(d => d.CaseDocumentId == version.DocumentId)))
+        var found = await (from v in db.DocumentVersions.AsNoTracking()
+                           where v.Id == versionId
+                           join d in db.CaseDocuments.AsNoTracking() on v.DocumentId equals d.Id
+                           join c in db.Cases.AsNoTracking() on d.CaseId equals c.Id
+                           where db.AgendaItemDocuments.Any(a => a.CaseDocumentId == v.DocumentId
+                                                                 && db.AgendaItems.Any(i => i.Id == a.AgendaItemId && i.MeetingId == meetingId))
+                           select new { Version = v, Document = d, Case = c }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null || (found.Document.IsSecret && !MayReadSecret(grants, meeting, found.Case)))
         {
             return null;
         }
 
-        var document = await db.CaseDocuments.AsNoTracking().SingleAsync(d => d.Id == version.DocumentId, cancellationToken);
-        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == document.CaseId, cancellationToken);
-        if (document.IsSecret && !MayReadSecret(grants, meeting, @case))
-        {
-            return null;
-        }
-
-        return new ReaderDocument(meeting, @case, document, version);
+        return new ReaderDocument(meeting, found.Case, found.Document, found.Version);
     }
 
     /// <summary>As the members' pack (GetStoredFile): the members called to the meeting, the organ's secret handlers, the case's handläggare.</summary>

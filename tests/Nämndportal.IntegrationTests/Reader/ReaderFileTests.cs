@@ -120,7 +120,7 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
             (otherOrgan, document),
             (former, document),
             (former, $"/sammantraden/{s.MeetingId}/las/paket/ladda-ned"),
-            // Missing: a version not on the agenda, an unknown meeting.
+            // Missing: a version not on this meeting's agenda (on a later one's), an unknown meeting.
             (member, $"/sammantraden/{s.MeetingId}/las/dokument/{s.NotOnAgendaVersion}"),
             (member, $"/sammantraden/{Guid.NewGuid()}/las/dokument/{s.OpenVersion}"),
         };
@@ -277,7 +277,7 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
 
     /// <summary>
     /// In the demo's Omsorgsnämnden: a meeting ten days ahead whose one item puts an open and a secret handling (and the
-    /// tjänsteskrivelse) in the pack, a third handling of the case not on the agenda, a sent kallelse with a members' pack;
+    /// tjänsteskrivelse) in the pack, a third handling of the case not on its agenda (on a later meeting's), a sent kallelse with a members' pack;
     /// Lena Läsare, ledamot from a year ago, and Fredrik Förre, whose seat ends the day before the meeting.
     /// </summary>
     internal async Task<Scenario> ScenarioAsync(PortalFactory app)
@@ -324,6 +324,12 @@ public class ReaderFileTests(DatabaseFixture database) : IntegrationTest(databas
         var item = meeting.AddItem(AgendaItemKind.Decision, @case.Title, @case.Id, @case.Number);
         meeting.SetItemDocuments(item.Id, true, [open.Id, secret.Id]);
         db.Meetings.Add(meeting);
+
+        // The third handling is on a later meeting's agenda: through this meeting it is still not there.
+        var later = new Meeting(organ.Id, start.AddDays(14), start.AddDays(14).AddHours(3), "Sammanträdesrum Björken");
+        var laterItem = later.AddItem(AgendaItemKind.Decision, @case.Title, @case.Id, @case.Number);
+        later.SetItemDocuments(laterItem.Id, false, [other.Id]);
+        db.Meetings.Add(later);
 
         // A sent kallelse whose packs are printed: the members' pack holds the secret handling, the other does not.
         var notice = new NoticeVersion(meeting.Id, 1, null, DateTimeOffset.UtcNow, null, "Sara Sekreterare");
