@@ -9,6 +9,31 @@ namespace Nämndportal.E2E.Journeys;
 public class AccessibilityTests(PortalFixture portal)
 {
     [Fact]
+    public async Task The_axe_scan_fails_on_a_page_with_serious_violations()
+    {
+        // The scan every journey relies on: a picture without alt text and a button without a name must fail it.
+        var page = await portal.Browser.NewPageAsync();
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="sv"><head><title>Nämndportal</title></head>
+            <body><main><h1>Prov</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>
+            """);
+        string? failure = null;
+        try
+        {
+            await AssertNoSeriousViolationsAsync(page);
+        }
+        catch (ShouldAssertException e)
+        {
+            // Caught by hand: Shouldly's own Should.ThrowAsync passes its assertion exceptions through.
+            failure = e.Message;
+        }
+
+        failure.ShouldNotBeNull("the scan passed a page with two critical violations");
+        failure.ShouldContain("image-alt (critical)");
+        failure.ShouldContain("button-name (critical)");
+    }
+
+    [Fact]
     public async Task Login_page_has_no_serious_or_critical_axe_violations()
     {
         var page = await portal.Browser.NewPageAsync();

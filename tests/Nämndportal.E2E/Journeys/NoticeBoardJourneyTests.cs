@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Nämndportal.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -75,10 +74,7 @@ public class NoticeBoardJourneyTests(PortalFixture portal)
         {
             await scanner.GotoAsync(url);
             await scanner.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var violations = (await scanner.RunAxe()).Violations
-                .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{url}: {v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}");
-            violations.ShouldBeEmpty();
+            (await Accessibility.SeriousViolationsAsync(scanner)).ShouldBeEmpty();
         }
 
         circuitRequests.ShouldBeEmpty("the public pages are static: no circuit is started");
