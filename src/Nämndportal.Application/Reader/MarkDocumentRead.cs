@@ -36,7 +36,7 @@ public sealed class MarkDocumentReadHandler(IAppDbContextFactory dbFactory, Acce
             return Error.NotFound("Handlingen");
         }
 
-        var meetingId = meeting.Id;
+        var onAgenda = db.AgendaDocumentIds(meeting.Id);
         var found = await (from v in db.DocumentVersions.AsNoTracking()
                            where v.Id == request.DocumentVersionId
                            join d in db.CaseDocuments.AsNoTracking() on v.DocumentId equals d.Id
@@ -45,8 +45,7 @@ public sealed class MarkDocumentReadHandler(IAppDbContextFactory dbFactory, Acce
                                v.DocumentId,
                                v.Number,
                                Secret = d.SecrecyProvision != null,
-                               OnAgenda = db.AgendaItemDocuments.Any(a => a.CaseDocumentId == v.DocumentId
-                                                                         && db.AgendaItems.Any(i => i.Id == a.AgendaItemId && i.MeetingId == meetingId)),
+                               OnAgenda = onAgenda.Contains(v.DocumentId),
                                Newest = db.DocumentVersions.Where(o => o.DocumentId == v.DocumentId).Max(o => o.Number),
                                Read = db.DocumentReadMarks.Where(r => r.UserId == me && r.CaseDocumentId == v.DocumentId).Select(r => (int?)r.VersionNumber).FirstOrDefault(),
                            }).SingleOrDefaultAsync(cancellationToken);

@@ -47,12 +47,12 @@ internal static class ReaderAccess
             return null;
         }
 
+        var onAgenda = db.AgendaDocumentIds(meetingId);
         var found = await (from v in db.DocumentVersions.AsNoTracking()
                            where v.Id == versionId
                            join d in db.CaseDocuments.AsNoTracking() on v.DocumentId equals d.Id
                            join c in db.Cases.AsNoTracking() on d.CaseId equals c.Id
-                           where db.AgendaItemDocuments.Any(a => a.CaseDocumentId == v.DocumentId
-                                                                 && db.AgendaItems.Any(i => i.Id == a.AgendaItemId && i.MeetingId == meetingId))
+                           where onAgenda.Contains(v.DocumentId)
                            select new { Version = v, Document = d, Case = c }).SingleOrDefaultAsync(cancellationToken);
         if (found is null || (found.Document.IsSecret && !MayReadSecret(grants, meeting, found.Case)))
         {
@@ -61,6 +61,16 @@ internal static class ReaderAccess
 
         return new ReaderDocument(meeting, found.Case, found.Document, found.Version);
     }
+
+    /// <summary>
+    /// The handlingar (not the tjänsteskrivelse) the meeting's items put in the pack, as a query for another query to
+    /// include: the check "on this meeting's agenda" then costs no round trip of its own.
+    /// </summary>
+    public static IQueryable<Guid> AgendaDocumentIds(this IAppDbContext db, Guid meetingId) =>
+        from a in db.AgendaItemDocuments
+        join i in db.AgendaItems on a.AgendaItemId equals i.Id
+        where i.MeetingId == meetingId && a.CaseDocumentId != null
+        select a.CaseDocumentId!.Value;
 
     /// <summary>As the members' pack (GetStoredFile): the members called to the meeting, the organ's secret handlers, the case's handläggare.</summary>
     public static bool MayReadSecret(AccessSnapshot grants, Meeting meeting, Case @case) =>
