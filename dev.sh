@@ -138,6 +138,14 @@ start_postgres() {
     run_as_pg "$bin/pg_ctl" -D "$pgdata" -l "$dir/postgres.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories='$dir' -c max_connections=200" \
       start >/dev/null || { tail -n 20 "$dir/postgres.log" >&2; die "PostgreSQL did not start (log above)."; }
+  else
+    # Already running: on the port asked for? (postmaster.pid's fourth line is its port.) Another NP_PG_PORT than the
+    # one it was started with made every later step fail with "connection refused".
+    local running
+    running="$(sed -n 4p "$pgdata/postmaster.pid" 2>/dev/null || true)"
+    if [ -n "$running" ] && [ "$running" != "$PG_PORT" ]; then
+      die "The cluster in $DATA/postgres is already running on port $running, not $PG_PORT: use NP_PG_PORT=$running, or ./dev.sh stop first."
+    fi
   fi
 }
 
