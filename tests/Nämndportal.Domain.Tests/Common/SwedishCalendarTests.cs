@@ -1,13 +1,10 @@
+using static Nämndportal.Domain.Tests.IsoDates;
 using Nämndportal.Domain.Common;
 
 namespace Nämndportal.Domain.Tests.Common;
 
 public class SwedishCalendarTests
 {
-    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     // Lag (1989:253) om allmänna helgdagar, as Sweden has them in 2026 and 2027 (the Sundays apart).
     [Theory]
     [InlineData(2026, "2026-01-01 2026-01-06 2026-04-03 2026-04-05 2026-04-06 2026-05-01 2026-05-14 2026-05-24 2026-06-06 2026-06-20 2026-10-31 2026-12-25 2026-12-26")]

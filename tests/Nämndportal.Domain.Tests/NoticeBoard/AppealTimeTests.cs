@@ -1,3 +1,4 @@
+using static Nämndportal.Domain.Tests.IsoDates;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.NoticeBoard;
 
@@ -5,10 +6,6 @@ namespace Nämndportal.Domain.Tests.NoticeBoard;
 
 public class AppealTimeTests
 {
-    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public void Rule15_The_justering_is_announced_no_later_than_the_second_day_after_it()
     {

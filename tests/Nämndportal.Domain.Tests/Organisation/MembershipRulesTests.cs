@@ -1,3 +1,4 @@
+using static Nämndportal.Domain.Tests.IsoDates;
 using Nämndportal.Domain.Organisation;
 
 namespace Nämndportal.Domain.Tests.Organisation;
@@ -226,6 +227,4 @@ public class MembershipRulesTests
 
     private static Membership Substitute(Guid party, int callInOrder, DateOnly from, DateOnly? to, Guid? organ = null, Guid? person = null) =>
         new(person ?? Guid.NewGuid(), organ ?? Organ, MembershipRole.Ersattare, from, to, partyId: party, callInOrder: callInOrder);
-
-    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using static Nämndportal.Domain.Tests.IsoDates;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Organisation;
 
@@ -178,6 +179,4 @@ public class MembershipTests
         one.Overlaps(other).ShouldBe(expected);
         other.Overlaps(one).ShouldBe(expected);
     }
-
-    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using static Nämndportal.Domain.Tests.IsoDates;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Organisation;
 
@@ -42,6 +43,4 @@ public class TermTests
     {
         Term.Overlaps(Day(from), Day(to)).ShouldBe(expected);
     }
-
-    private static DateOnly Day(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }
