@@ -70,6 +70,10 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.Reader.DocumentReadMark> DocumentReadMarks { get; }
 
+    DbSet<Domain.Minutes.MeetingMinutes> MeetingMinutes { get; }
+
+    DbSet<Domain.Minutes.MinutesSection> MinutesSections { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -85,6 +89,12 @@ public interface IAppDbContext : IAsyncDisposable
     /// raises the series to that number, for a number typed by hand. Atomic; inside a transaction a rollback returns them.
     /// </summary>
     Task<int> TakeNumbersAsync(string series, int year, int count = 1, int? atLeast = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives <paramref name="number"/> back to a series when it is still the last one taken (a § taken out of the newest
+    /// protokoll). Returns false, changing nothing, when a later number has been taken since.
+    /// </summary>
+    Task<bool> ReturnLastNumberAsync(string series, int year, int number, CancellationToken cancellationToken = default);
 
     Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 

@@ -84,6 +84,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Reader.DocumentReadMark> DocumentReadMarks => Set<Domain.Reader.DocumentReadMark>();
 
+    public DbSet<Domain.Minutes.MeetingMinutes> MeetingMinutes => Set<Domain.Minutes.MeetingMinutes>();
+
+    public DbSet<Domain.Minutes.MinutesSection> MinutesSections => Set<Domain.Minutes.MinutesSection>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 
@@ -105,6 +109,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
                 """).ToListAsync(cancellationToken);
         return rows[0];
     }
+
+    public async Task<bool> ReturnLastNumberAsync(string series, int year, int number, CancellationToken cancellationToken = default) =>
+        await Database.ExecuteSqlAsync(
+            $"UPDATE number_series SET last_number = last_number - 1 WHERE series = {series} AND year = {year} AND last_number = {number}",
+            cancellationToken) == 1;
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);

@@ -23,6 +23,7 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         new CalendarFeedAuditDescriber(),
         new MeetingAuditDescriber(),
         new NoticeBoardAuditDescriber(),
+        new MinutesAuditDescriber(),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

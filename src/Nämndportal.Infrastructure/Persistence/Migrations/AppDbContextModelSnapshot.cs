@@ -1616,6 +1616,272 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("notice_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("Adjusters")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("adjusters");
+
+                    b.Property<Guid?>("ApprovalFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_file_id");
+
+                    b.Property<string>("ApprovalSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("approval_sha256");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chair_id");
+
+                    b.Property<TimeOnly?>("ClosedAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("DaysToApprove")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_to_approve");
+
+                    b.Property<string>("KeptAt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("kept_at");
+
+                    b.Property<DateTimeOffset?>("MeetingClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("meeting_closed_at");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<int>("NumberOfAdjusters")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_of_adjusters");
+
+                    b.Property<TimeOnly?>("OpenedAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<string>("OrganName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organ_name");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly?>("PlannedApprovalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_approval_date");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("SecretaryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("secretary_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_minutes");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_minutes_meeting_id");
+
+                    b.HasIndex("OrganId", "Status")
+                        .HasDatabaseName("ix_meeting_minutes_organ_id_status");
+
+                    b.ToTable("meeting_minutes", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Minutes.MinutesSection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("account_html");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("appeal");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<List<string>>("DecisionBasis")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("decision_basis");
+
+                    b.PrimitiveCollection<List<string>>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("decisions");
+
+                    b.Property<bool>("ImmediateApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("immediate_approval");
+
+                    b.Property<DateTimeOffset?>("ImmediatelyApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("immediately_approved_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minutes_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("presenter");
+
+                    b.Property<string>("PropositionOrder")
+                        .HasColumnType("text")
+                        .HasColumnName("proposition_order");
+
+                    b.Property<bool>("QuorumMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quorum_met");
+
+                    b.Property<string>("SecrecyProvision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("secrecy_provision");
+
+                    b.PrimitiveCollection<List<string>>("SendTo")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("send_to");
+
+                    b.Property<int>("ServingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("serving_count");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minutes_sections");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_minutes_sections_case_id");
+
+                    b.HasIndex("MinutesId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_minutes_sections_minutes_id_number");
+
+                    b.ToTable("minutes_sections", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3030,6 +3296,454 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_notice_versions_background_tasks_send_task_id");
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Nämndportal.Domain.Minutes.MeetingMinutes", "MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_minutes_meetings_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_minutes_organs_organ_id");
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Adjournment", "Adjournments", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("AfterSection");
+
+                            b1.Property<TimeOnly>("From");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<TimeOnly>("To");
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("adjournments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Approval", "Approvals", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("ApprovedAt");
+
+                            b1.Property<DateTimeOffset>("AuthenticatedAt");
+
+                            b1.Property<Guid?>("CorrectionId");
+
+                            b1.Property<string>("Method")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<string>("Provider")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.Property<int?>("Section");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<Guid>("UserId");
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("approvals")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.AttendanceChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<TimeOnly?>("At");
+
+                            b1.Property<int>("FromSection");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<Guid?>("ServesFor");
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Attendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<string>("Party");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<bool>("Present");
+
+                            b1.Property<string>("Role");
+
+                            b1.Property<Guid?>("ServesFor");
+
+                            b1.Property<string>("Title");
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Correction", "Corrections", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset?>("ApprovedAt");
+
+                            b1.Property<DateTimeOffset>("CreatedAt");
+
+                            b1.Property<string>("CreatedBy")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int?>("Section");
+
+                            b1.Property<string>("Sha256");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("corrections")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Presentation", "Presentations", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingMinutesId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Presenter")
+                                .IsRequired();
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingMinutesId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meeting_minutes");
+
+                            b1
+                                .ToJson("presentations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingMinutesId")
+                                .HasConstraintName("fk_meeting_minutes_meeting_minutes_meeting_minutes_id");
+                        });
+
+                    b.Navigation("Adjournments");
+
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Changes");
+
+                    b.Navigation("Corrections");
+
+                    b.Navigation("Presentations");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Minutes.MinutesSection", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_minutes_sections_cases_case_id");
+
+                    b.HasOne("Nämndportal.Domain.Minutes.MeetingMinutes", null)
+                        .WithMany("_sections")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_sections_meeting_minutes_minutes_id");
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Disqualification", "Disqualifications", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<Guid?>("SubstituteId");
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("disqualifications")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.MinutesNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<Guid?>("PersonId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("notes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Proposal", "Proposals", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<bool>("Withdrawn");
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("proposals")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.Reservation", "Reservations", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("AnnouncedAt");
+
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<string>("Reasons");
+
+                            b1.Property<DateTimeOffset?>("ReasonsAt");
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("reservations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+                        });
+
+                    b.OwnsMany("Nämndportal.Domain.Minutes.VoteRecord", "Votes", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("AbstainCount");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsElection");
+
+                            b1.Property<int>("JaCount");
+
+                            b1.Property<string>("JaMeans")
+                                .IsRequired();
+
+                            b1.Property<int>("NejCount");
+
+                            b1.Property<string>("NejMeans")
+                                .IsRequired();
+
+                            b1.Property<bool>("Secret");
+
+                            b1.Property<string>("Winner")
+                                .IsRequired();
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("votes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+
+                            b1.OwnsMany("Nämndportal.Domain.Minutes.BallotEntry", "Ballots", b2 =>
+                                {
+                                    b2.Property<Guid>("VoteRecordMinutesSectionId");
+
+                                    b2.Property<int>("VoteRecord__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Ballot")
+                                        .IsRequired();
+
+                                    b2.Property<Guid>("PersonId");
+
+                                    b2.HasKey("VoteRecordMinutesSectionId", "VoteRecord__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_minutes_sections");
+
+                                    b2.ToTable("minutes_sections");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoteRecordMinutesSectionId", "VoteRecord__synthesizedOrdinal")
+                                        .HasConstraintName("fk_minutes_sections_minutes_sections_vote_record_minutes_section_i");
+                                });
+
+                            b1.Navigation("Ballots");
+                        });
+
+                    b.Navigation("Disqualifications");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Proposals");
+
+                    b.Navigation("Reservations");
+
+                    b.Navigation("Votes");
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.NoticeBoard.Posting", b =>
                 {
                     b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
@@ -3239,6 +3953,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Nämndportal.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("_items");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Minutes.MeetingMinutes", b =>
+                {
+                    b.Navigation("_sections");
                 });
 #pragma warning restore 612, 618
         }
