@@ -18,7 +18,7 @@ namespace Nämndportal.Application.Minutes;
 /// </summary>
 public sealed record DraftMinutes(Guid MeetingId, bool InformationAsSections = false);
 
-public sealed class DraftMinutesHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user)
+public sealed class DraftMinutesHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, IUserDirectory users)
 {
     /// <summary>The OSL provision a closed item's § is published under when its case has no secret-marked handling to name one.</summary>
     public const string DefaultSecrecyProvision = "OSL 26 kap. 1 §";
@@ -104,7 +104,9 @@ public sealed class DraftMinutesHandler(IAppDbContextFactory dbFactory, AccessSe
         }
 
         var person = await db.Persons.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.FirstName, p.LastName }).FirstOrDefaultAsync(cancellationToken);
-        return person is null ? null : $"{person.FirstName} {person.LastName}";
+        return person is not null
+            ? $"{person.FirstName} {person.LastName}"
+            : (await users.DisplayNamesAsync([userId], cancellationToken)).GetValueOrDefault(userId);
     }
 
     internal sealed record RosterLine(Attendee Attendee, MembershipRole Role, Guid MembershipId);

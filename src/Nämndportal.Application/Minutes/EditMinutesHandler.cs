@@ -10,7 +10,7 @@ namespace Nämndportal.Application.Minutes;
 /// transaction over the protokoll's version (docs/adr/0006). The rules are the domain's (<see cref="MeetingMinutes"/>);
 /// a broken one comes back as an <see cref="Error"/> with its Swedish message, and nothing is saved.
 /// </summary>
-public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessService access, TimeProvider clock)
+public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessService access, TimeProvider clock, Cases.IRichTextSanitizer sanitizer)
 {
     private Task<Result<uint>> Edit(Guid minutesId, uint version, Action<MeetingMinutes> change, CancellationToken ct) =>
         MinutesEditing.EditAsync(dbFactory, access, minutesId, version, (_, minutes) =>
@@ -76,7 +76,7 @@ public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessSer
     {
         ArgumentNullException.ThrowIfNull(text);
         return Edit(minutesId, version, m => m.WriteSection(
-            text.Number, text.Title, Lines(text.Decisions), Lines(text.DecisionBasis), text.AccountHtml, Lines(text.SendTo),
+            text.Number, text.Title, Lines(text.Decisions), Lines(text.DecisionBasis), sanitizer.Sanitize(text.AccountHtml).Html, Lines(text.SendTo),
             text.PropositionOrder, text.Appeal, text.SecrecyProvision, text.ImmediateApproval), ct);
     }
 
@@ -129,8 +129,9 @@ public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessSer
     public Task<Result<uint>> RecordOpenVoteAsync(Guid minutesId, uint version, int number, string jaMeans, string nejMeans, IReadOnlyDictionary<Guid, Ballot> ballots, Ballot? castingVote, CancellationToken ct = default) =>
         Edit(minutesId, version, m => m.RecordOpenVote(number, jaMeans, nejMeans, ballots, castingVote), ct);
 
-    public Task<Result<uint>> RecordElectionAsync(Guid minutesId, uint version, int number, string jaMeans, string nejMeans, bool secret, int ja, int nej, int abstain, Ballot? lot, CancellationToken ct = default) =>
-        Edit(minutesId, version, m => m.RecordElection(number, jaMeans, nejMeans, secret, ja, nej, abstain, lot), ct);
+    /// <summary>A val: a secret one by its counts, an open one by each serving member's answer; a tie by lot (rule 9).</summary>
+    public Task<Result<uint>> RecordElectionAsync(Guid minutesId, uint version, int number, string jaMeans, string nejMeans, bool secret, int ja, int nej, int abstain, Ballot? lot, IReadOnlyDictionary<Guid, Ballot>? openBallots = null, CancellationToken ct = default) =>
+        Edit(minutesId, version, m => m.RecordElection(number, jaMeans, nejMeans, secret, ja, nej, abstain, lot, openBallots), ct);
 
     public Task<Result<uint>> RemoveVoteAsync(Guid minutesId, uint version, int number, Guid voteId, CancellationToken ct = default) =>
         Edit(minutesId, version, m => m.RemoveVote(number, voteId), ct);
@@ -158,7 +159,10 @@ public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessSer
         (text ?? string.Empty).Split('\n').Select(l => l.Trim());
 }
 
-/// <summary>The text of one §, as the secretary's form edits it: multi-line fields hold one att-sats, document or recipient per line.</summary>
+/// <summary>
+/// The text of one §, as the secretary's form edits it: multi-line fields hold one att-sats, document or recipient per
+/// line; <see cref="AccountHtml"/> (Redogörelse för ärendet) is rich text, cleaned to the allow-list before it is kept.
+/// </summary>
 public sealed record SectionText(
     int Number,
     string Title,

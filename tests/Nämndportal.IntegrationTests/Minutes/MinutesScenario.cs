@@ -84,7 +84,6 @@ public sealed class MinutesScenario
         s.MemberUser = User(db, "lars.ledamot@exempelby.se", "Lars Ledamot", Roles.Member);
         s.Outsider = User(db, "bengt.bygg@exempelby.se", "Bengt Bygg", Roles.Member);
         db.OrganOfficials.Add(new OrganOfficial(s.Secretary.UserId!.Value, s.Organ.Id, OfficialFunction.Namndsekreterare));
-        db.Persons.Add(new Person("Sara", "Sekreterare") { UserId = s.Secretary.UserId });
 
         s.Anna = new Person("Anna", "Ordförande", null, partyS.Id) { UserId = s.ChairUser.UserId };
         s.Lars = new Person("Lars", "Ledamot", null, partyM.Id) { UserId = s.MemberUser.UserId };
@@ -141,9 +140,9 @@ public sealed class MinutesScenario
 
     public TestDbContextFactory Factory(TestUser user) => new(_database, user, Clock);
 
-    public DraftMinutesHandler Draft(TestUser user) => new(Factory(user), Access(user), user);
+    public DraftMinutesHandler Draft(TestUser user) => new(Factory(user), Access(user), user, new DatabaseUserDirectory(_database));
 
-    public EditMinutesHandler Edit(TestUser user) => new(Factory(user), Access(user), Clock);
+    public EditMinutesHandler Edit(TestUser user) => new(Factory(user), Access(user), Clock, new Infrastructure.RichText.RichTextSanitizer());
 
     public GetMinutesHandler Get(TestUser user) => new(Factory(user), Access(user), user, Clock);
 
