@@ -38,6 +38,8 @@ missing_packages() {
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The protokoll's archival rendition: Ghostscript writes PDF/A-2b (with its sRGB output intent profile).
+  command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
   # PDF renditions of handlingar: LibreOffice headless, Writer for DOCX, Calc for XLSX, Draw for images.
   command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)

@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<AccessService>();
         services.AddScoped<AuditTrail.AuditTrailRecorder>();
         services.AddScoped<Meetings.NoticePackService>();
+        services.AddScoped<Minutes.MinutesPdfService>();
 
         // Every use case is a plain scoped class named …Handler (or …Job for background work): registered by name,
         // so adding a use case is adding its file.

@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<IPdfTools, PdfPigTools>();
         services.AddSingleton<IPdfPackAssembler, PdfSharpPackAssembler>();
         services.AddSingleton<IPdfReader, PdfPigReader>();
+        services.AddSingleton<IPdfArchiver, GhostscriptPdfArchiver>();
         services.Configure<LibreOfficeOptions>(configuration.GetSection(LibreOfficeOptions.SectionName));
         services.AddSingleton<IPdfConverter, LibreOfficePdfConverter>();
         services.AddSingleton<IRichTextSanitizer, RichTextSanitizer>();
@@ -107,6 +108,7 @@ public static class DependencyInjection
         services.AddScoped<DemoReaderContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Minutes.ISigningProvider, PortalSigningProvider>();
         services.AddScoped<ICaseSearch, PostgresCaseSearch>();
         return services;
     }

@@ -98,6 +98,33 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
 
                 break;
 
+            case StoredFileSource.Minutes:
+            case StoredFileSource.MinutesExtract:
+                var minutes = await db.MeetingMinutes.AsNoTracking().Where(m => m.Id == file.SourceId)
+                    .Select(m => new { m.Id, m.OrganId, m.OrganName, m.MeetingDate }).SingleOrDefaultAsync(cancellationToken);
+                if (minutes is null
+                    || !(grants.Can(Operation.ReadHandlingar, minutes.OrganId, minutes.MeetingDate) || grants.Can(Operation.ManageOrgan, minutes.OrganId)))
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (file.ContainsSecret)
+                {
+                    auditTrail.SecretFileRead(db, file.Id, null, $"Protokoll {minutes.OrganName} {minutes.MeetingDate:yyyy-MM-dd} med sekretessparagrafer (PDF)");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
+            case StoredFileSource.MinutesPublic:
+                // The public version is read by anyone once it is published on the anslagstavla (it holds no secret §).
+                if (!await db.MeetingMinutes.AnyAsync(m => m.Id == file.SourceId && m.PublicFileId == file.Id, cancellationToken))
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                break;
+
             default:
                 // A kind without a rule of its own here is read by nobody.
                 return Error.NotFound("Filen");

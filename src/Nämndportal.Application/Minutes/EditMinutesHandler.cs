@@ -152,6 +152,10 @@ public sealed class EditMinutesHandler(IAppDbContextFactory dbFactory, AccessSer
     public Task<Result<uint>> RemoveNoteAsync(Guid minutesId, uint version, int number, Guid noteId, CancellationToken ct = default) =>
         Edit(minutesId, version, m => m.RemoveNote(number, noteId), ct);
 
+    /// <summary>Takes the protokoll back from justering to draft; signatures already given are void.</summary>
+    public Task<Result<uint>> TakeBackAsync(Guid minutesId, uint version, CancellationToken ct = default) =>
+        Edit(minutesId, version, m => m.TakeBack(), ct);
+
     private static async Task<string> SeriesAsync(IAppDbContext db, MeetingMinutes minutes, CancellationToken ct) =>
         NumberSeriesKeys.Paragraphs(await db.Organs.Where(o => o.Id == minutes.OrganId).Select(o => o.ParagraphSeries).SingleAsync(ct));
 

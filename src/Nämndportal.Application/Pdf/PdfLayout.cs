@@ -4,5 +4,7 @@ namespace Nämndportal.Application.Pdf;
 /// The frame around every printed page: the document's title (the PDF's metadata and outline root),
 /// the running header's left and right text, and the footer's left text. "Sida X av Y" is added unless
 /// <paramref name="NumberPages"/> is false: a part of a kallelse pack leaves it out, since the pack numbers its pages across all parts.
+/// <paramref name="SignatureBoxes"/> puts a row of labelled boxes in every page's footer (a protokoll's Ordförandes
+/// signatur, Justerandes signatur, Utdragsbestyrkande).
 /// </summary>
-public sealed record PdfLayout(string Title, string HeaderLeft, string HeaderRight, string? FooterLeft = null, bool NumberPages = true);
+public sealed record PdfLayout(string Title, string HeaderLeft, string HeaderRight, string? FooterLeft = null, bool NumberPages = true, IReadOnlyList<string>? SignatureBoxes = null);

@@ -86,6 +86,17 @@ public sealed class StoredFile : Entity
     public static StoredFile ForNoticePack(string fileName, byte[] content, Guid noticeVersionId, bool containsSecret) =>
         new(fileName, "application/pdf", content, null, StoredFileSource.NoticePack, noticeVersionId, null, containsSecret);
 
+    /// <summary>A print of protokoll <paramref name="minutesId"/>: the whole, an extract or the public version.</summary>
+    public static StoredFile ForMinutes(string fileName, byte[] content, Guid minutesId, StoredFileSource source, bool containsSecret)
+    {
+        if (source is not (StoredFileSource.Minutes or StoredFileSource.MinutesExtract or StoredFileSource.MinutesPublic))
+        {
+            throw new ArgumentOutOfRangeException(nameof(source), source, "Not a print of a protokoll.");
+        }
+
+        return new(fileName, "application/pdf", content, null, source, minutesId, null, containsSecret && source != StoredFileSource.MinutesPublic);
+    }
+
     /// <summary>The export of <paramref name="authorUserId"/>'s own notes, read by that user alone.</summary>
     public static StoredFile ForMemberNotes(string fileName, byte[] content, Guid authorUserId) =>
         new(fileName, "application/pdf", content, authorUserId, StoredFileSource.MemberNotes, null, null, containsSecret: false);

@@ -4,7 +4,7 @@ namespace Nämndportal.Domain.Files;
 /// What a produced file was made from. Access to the file is decided from its source at every download, never from who
 /// asked for it: see docs/security.md, "Produced files".
 /// </summary>
-/// <remarks>Stored by name. The protokoll issue adds Minutes (protokoll) and MinutesExtract (protokollsutdrag).</remarks>
+/// <remarks>Stored by name.</remarks>
 public enum StoredFileSource
 {
     /// <summary>
@@ -33,4 +33,17 @@ public enum StoredFileSource
     /// Read only by its owner, whatever anyone else's role: the notes are private (docs/security.md, "Private notes").
     /// </summary>
     MemberNotes,
+
+    /// <summary>
+    /// A print of a protokoll (the copy out for justering, the justerat one, its PDF/A rendition); <see cref="StoredFile.SourceId"/>
+    /// is the <c>MeetingMinutes</c>. Read by whoever may read the protokoll: the organ's members on the meeting's date and its
+    /// secretary; a print with secret §§ is audited at every read.
+    /// </summary>
+    Minutes,
+
+    /// <summary>A protokollsutdrag of one §; read as <see cref="Minutes"/>.</summary>
+    MinutesExtract,
+
+    /// <summary>The public version of a justerat protokoll (rule 23: secret §§ as placeholders); public once published.</summary>
+    MinutesPublic,
 }

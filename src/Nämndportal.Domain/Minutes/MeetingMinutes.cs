@@ -88,6 +88,26 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
     /// <summary>When the last signer approved: the justering.</summary>
     public DateTimeOffset? ApprovedAt { get; private set; }
 
+    /// <summary>The justerat protokoll as printed after the last signature (tagged PDF, signature lines and Bevis om anslagsdag).</summary>
+    public Guid? ApprovedFileId { get; private set; }
+
+    /// <summary>The PDF/A-2b rendition of <see cref="ApprovedFileId"/> for the archive (rule 26).</summary>
+    public Guid? ArchiveFileId { get; private set; }
+
+    /// <summary>The anslag announcing the justering (rule 15).</summary>
+    public Guid? PostingId { get; private set; }
+
+    /// <summary>The published public version (rule 23), once the secretary reviewed and published it (rule 24).</summary>
+    public Guid? PublicFileId { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>Who reviewed and published the public version.</summary>
+    public string? PublishedBy { get; private set; }
+
+    /// <summary>Why the public version was published although it held a number like a personnummer (rule 24's recorded override).</summary>
+    public string? PublicationOverrideReason { get; private set; }
+
     public int Revision { get; private set; }
 
     public uint Version { get; private set; }
@@ -965,6 +985,63 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
         }
 
         return false;
+    }
+
+    /// <summary>Records the prints and the anslag made once the protokoll was justerat.</summary>
+    public void RecordJustering(Guid approvedFileId, Guid archiveFileId, Guid postingId)
+    {
+        if (Status != MinutesStatus.Approved)
+        {
+            throw new DomainException("Protokollet är inte justerat.");
+        }
+
+        if (PostingId is not null)
+        {
+            throw new DomainException("Justeringen är redan anslagen.");
+        }
+
+        ApprovedFileId = approvedFileId;
+        ArchiveFileId = archiveFileId;
+        PostingId = postingId;
+        Revision++;
+    }
+
+    /// <summary>
+    /// Publishes the public version after the review step (rule 24): only a justerat protokoll; refused while its text
+    /// holds a personnummer or samordningsnummer (<paramref name="findings"/>), unless the reviewer records why it may
+    /// still be published.
+    /// </summary>
+    public void Publish(Guid publicFileId, bool reviewed, IReadOnlyList<string> findings, string? overrideReason, string by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (Status != MinutesStatus.Approved)
+        {
+            throw new DomainException("Bara ett justerat protokoll kan publiceras.");
+        }
+
+        if (PublicFileId is not null)
+        {
+            throw new DomainException("Den offentliga versionen är redan publicerad.");
+        }
+
+        if (!reviewed)
+        {
+            throw new DomainException("Granska den offentliga versionen och bekräfta granskningen innan den publiceras.");
+        }
+
+        var reason = MinutesText.Optional(overrideReason, 1000, "Skälet");
+        if (findings.Count > 0 && reason is null)
+        {
+            throw new DomainException(
+                $"Den offentliga versionen innehåller {(findings.Count == 1 ? "ett nummer" : $"{findings.Count} nummer")} som ser ut som personnummer eller samordningsnummer. "
+                + "Ta bort dem ur protokollet (genom en rättelse), eller ange varför versionen ändå ska publiceras.");
+        }
+
+        PublicFileId = publicFileId;
+        PublishedAt = at.ToUniversalTime();
+        PublishedBy = by;
+        PublicationOverrideReason = findings.Count > 0 ? reason : null;
+        Revision++;
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------

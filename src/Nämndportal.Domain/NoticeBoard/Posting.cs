@@ -107,6 +107,21 @@ public sealed class Posting : Entity
 
     public string? TakenDownBy { get; private set; }
 
+    /// <summary>The protokoll whose justering this anslag announces.</summary>
+    public Guid? MinutesId { get; private set; }
+
+    /// <summary>The day the protokoll (or the §) was justerat.</summary>
+    public DateOnly? ApprovedOn { get; private set; }
+
+    /// <summary>The §§ the anslag covers, "§ 61–65" (one § for an omedelbar justering).</summary>
+    public string? Sections { get; private set; }
+
+    /// <summary>Where the protokoll is kept (förvaringsplats).</summary>
+    public string? KeptAt { get; private set; }
+
+    /// <summary>How to appeal, as the notice states it (rule 15).</summary>
+    public string? AppealInformation { get; private set; }
+
     /// <summary>Whether the notice is on the board on <paramref name="day"/> (Stockholm).</summary>
     public bool IsUpOn(DateOnly day) => ReplacedAt is null && TakenDownAt is null && UpOn <= day && day <= DownOn;
 
@@ -174,6 +189,39 @@ public sealed class Posting : Entity
             LateReason = late ? reason : null,
         };
         return posting;
+    }
+
+    /// <summary>
+    /// The anslag of a justerat protokoll (rules 15 and 16): up on <paramref name="upOn"/>, no later than the second day
+    /// after the justering (KL 8:12), and down after the appeal time's last day, three weeks later moved past days off
+    /// (KL 13:5, lag 1930:173). <paramref name="section"/> is set for a § justerad at once (rule 14).
+    /// </summary>
+    public static Posting ForMinutes(
+        Guid organId, string organName, Guid meetingId, Guid minutesId, DateOnly meetingDate, string sections, DateOnly approvedOn, DateOnly upOn,
+        string keptAt, DateTimeOffset publishedAt, string publishedBy, int? section = null)
+    {
+        var appeal = AppealTime.ForJustering(approvedOn, upOn);
+        var title = section is { } number
+            ? $"Omedelbart justerad § {number}, {organName} {meetingDate:yyyy-MM-dd}"
+            : $"Justerat protokoll, {organName} {meetingDate:yyyy-MM-dd}";
+        if (string.IsNullOrWhiteSpace(keptAt))
+        {
+            throw new DomainException("Ange var protokollet förvaras; anslaget ska säga det.");
+        }
+
+        return new Posting(organId, organName, meetingId, PostingKind.Protokoll, title, upOn, appeal.LastDay, publishedAt, publishedBy)
+        {
+            MinutesId = minutesId,
+            ApprovedOn = approvedOn,
+            MeetingStartsAt = SwedishTime.FromLocal(meetingDate, TimeOnly.MinValue),
+            Sections = sections,
+            KeptAt = keptAt.Trim(),
+            AppealInformation =
+                $"Den som är medlem i kommunen kan överklaga beslut genom laglighetsprövning enligt 13 kap. kommunallagen. "
+                + $"Överklagandet ska ha kommit in till förvaltningsrätten senast {appeal.LastDay:yyyy-MM-dd}, tre veckor från den dag "
+                + "då justeringen tillkännagavs på anslagstavlan. Beslut som överklagas genom förvaltningsbesvär har den tid "
+                + "som anges i beslutet.",
+        };
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ internal static class PdfTemplates
         [typeof(OfficerReportDocumentModel)] = typeof(OfficerReportDocument),
         [typeof(Application.Meetings.NoticeDocumentModel)] = typeof(NoticeDocument),
         [typeof(Application.Reader.MyNotesDocumentModel)] = typeof(MyNotesDocument),
+        [typeof(Application.Minutes.MinutesDocumentModel)] = typeof(MinutesDocument),
     };
 
     public static Type For(Type modelType) =>

@@ -113,8 +113,14 @@ public sealed class PlaywrightPdfRenderer(
         </div>
         """;
 
-    private static string FooterTemplate(PdfLayout layout) =>
-        $"""
+    private static string FooterTemplate(PdfLayout layout) => layout.SignatureBoxes is { Count: > 0 } boxes
+        ? $"""
+        <div style="font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 7pt; width: 100%; margin: 0 20mm 0 25mm; color: #222;">
+          <div style="display: flex; gap: 3mm;">{string.Concat(boxes.Select(b => $"<div style=\"flex: 1; border: 0.3mm solid #333; height: 12mm; padding: 0.8mm 1.5mm;\">{WebUtility.HtmlEncode(b)}</div>"))}</div>
+          <div style="display: flex; justify-content: space-between; margin-top: 1.5mm; font-size: 8pt;"><span>{WebUtility.HtmlEncode(layout.FooterLeft ?? string.Empty)}</span>{(layout.NumberPages ? PageNumberTemplate : string.Empty)}</div>
+        </div>
+        """
+        : $"""
         <div style="font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; width: 100%; margin: 0 20mm 0 25mm; display: flex; justify-content: space-between; color: #333;">
           <span>{WebUtility.HtmlEncode(layout.FooterLeft ?? string.Empty)}</span>{(layout.NumberPages ? PageNumberTemplate : string.Empty)}
         </div>

@@ -110,6 +110,13 @@ public sealed class MinutesScenario
 
         s.Case = new Case(s.Organ.Id, "OMF", 2026, 12, "OMF-2026-12", "Plan för äldreomsorgens platser", MeetingDay.AddDays(-40), null);
         s.ClosedCase = new Case(s.Organ.Id, "OMF", 2026, 13, "OMF-2026-13", "Yttrande i ett enskilt ärende", MeetingDay.AddDays(-30), null);
+        foreach (var @case in new[] { s.Case, s.ClosedCase })
+        {
+            @case.MoveTo(CaseStatus.UnderBeredning);
+            @case.MoveTo(CaseStatus.KlartForBeslut);
+            @case.MoveTo(CaseStatus.PaForedragningslista);
+        }
+
         db.Cases.AddRange(s.Case, s.ClosedCase);
         var queue = new CaseDocument(s.Case.Id, 1, DocumentDirection.Inkommen, MeetingDay.AddDays(-20), "Vård och omsorg", "Kösituationen i september");
         var secret = new CaseDocument(s.ClosedCase.Id, 1, DocumentDirection.Inkommen, MeetingDay.AddDays(-20), "En enskild", "Utredning");
@@ -145,6 +152,48 @@ public sealed class MinutesScenario
     public EditMinutesHandler Edit(TestUser user) => new(Factory(user), Access(user), Clock, new Infrastructure.RichText.RichTextSanitizer());
 
     public GetMinutesHandler Get(TestUser user) => new(Factory(user), Access(user), user, Clock);
+
+    /// <summary>
+    /// Drafts the protokoll and holds the meeting: everyone present but Eva, Hanna serving for her; in § 62 David is jävig
+    /// and Gustav serves in his stead, Lars proposes avslag, an open vote 3–1 (Gustav abstaining), Lars reserves himself;
+    /// an adjournment after § 62; Anna chairs and Lars justerar; the meeting is closed. Returns the protokoll's id and version.
+    /// </summary>
+    public async Task<(Guid Id, uint Version)> HeldAsync()
+    {
+        var view = await DraftedAsync();
+        var id = view.Minutes.Id;
+        var edit = Edit(Secretary);
+        var version = Ok(await edit.OpenMeetingAsync(id, view.Minutes.Version));
+        foreach (var person in new[] { Anna, Lars, Cecilia, David, Fia, Gustav })
+        {
+            version = Ok(await edit.SetPresenceAsync(id, version, person.Id, true, null));
+        }
+
+        version = Ok(await edit.SetPresenceAsync(id, version, Hanna.Id, true, Eva.Id));
+        version = Ok(await edit.AddParticipantAsync(id, version, Domain.Minutes.AttendeeKind.Official, "Maria Berg", "Omsorgschef"));
+        version = Ok(await edit.SetDisqualifiedAsync(id, version, 62, David.Id, Gustav.Id));
+        version = Ok(await edit.AddProposalAsync(id, version, 62, Lars.Id, Domain.Minutes.ProposalKind.Reject, "att avslå förslaget"));
+        version = Ok(await edit.RecordOpenVoteAsync(id, version, 62, "bifall till förvaltningens förslag", "bifall till Lars Ledamots avslagsyrkande",
+            new Dictionary<Guid, Domain.Minutes.Ballot>
+            {
+                [Anna.Id] = Domain.Minutes.Ballot.Ja, [Cecilia.Id] = Domain.Minutes.Ballot.Ja, [Hanna.Id] = Domain.Minutes.Ballot.Ja,
+                [Lars.Id] = Domain.Minutes.Ballot.Nej, [Gustav.Id] = Domain.Minutes.Ballot.Avstar,
+            }, null));
+        version = Ok(await edit.ReserveAsync(id, version, 62, Lars.Id, "till förmån för eget yrkande"));
+        version = Ok(await edit.AddAdjournmentAsync(id, version, 62, new TimeOnly(14, 30), new TimeOnly(14, 45)));
+        version = Ok(await edit.WriteSectionAsync(id, version, new SectionText(
+            63, "Yttrande i ett enskilt ärende", "avge yttrande till förvaltningsrätten enligt förvaltningens förslag", null,
+            "<p>Den enskilde Sven Svensson, 19121212-1212, har överklagat.</p>", "Förvaltningsrätten", null,
+            Domain.Minutes.AppealKind.None, "OSL 26 kap. 1 §", false)));
+        version = Ok(await edit.SetSignersAsync(id, version, Anna.Id, [Lars.Id]));
+        version = Ok(await edit.SetDetailsAsync(id, version, "Sammanträdesrum Björken", "Sara Sekreterare", MeetingDay.AddDays(2), "Omsorgsförvaltningen, Stadshuset"));
+        Clock.Advance(TimeSpan.FromHours(3));
+        version = Ok(await edit.CloseMeetingAsync(id, version));
+        return (id, version);
+    }
+
+    private static uint Ok(Result<uint> result) =>
+        result.Succeeded ? result.Value : throw new InvalidOperationException(result.Error!.Message);
 
     /// <summary>Drafts the protokoll as Sara and returns it as she sees it.</summary>
     public async Task<MinutesView> DraftedAsync(bool informationAsSections = false)

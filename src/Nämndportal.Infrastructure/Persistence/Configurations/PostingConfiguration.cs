@@ -21,6 +21,10 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         builder.Property(p => p.LateReason).HasMaxLength(1000);
         builder.Property(p => p.ReplacedBy).HasMaxLength(256);
         builder.Property(p => p.TakenDownBy).HasMaxLength(256);
+        builder.Property(p => p.Sections).HasMaxLength(60);
+        builder.Property(p => p.KeptAt).HasMaxLength(300);
+        builder.Property(p => p.AppealInformation).HasMaxLength(2000);
+        builder.HasIndex(p => p.MinutesId);
         builder.HasOne<Organ>().WithMany().HasForeignKey(p => p.OrganId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
         // The public file belongs to another feature; the key only keeps it from being deleted while a notice names it.

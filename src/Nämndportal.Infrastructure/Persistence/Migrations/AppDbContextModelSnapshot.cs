@@ -1640,6 +1640,14 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("approved_at");
 
+                    b.Property<Guid?>("ApprovedFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_file_id");
+
+                    b.Property<Guid?>("ArchiveFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("archive_file_id");
+
                     b.Property<Guid?>("ChairId")
                         .HasColumnType("uuid")
                         .HasColumnName("chair_id");
@@ -1714,6 +1722,26 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("PlannedApprovalDate")
                         .HasColumnType("date")
                         .HasColumnName("planned_approval_date");
+
+                    b.Property<Guid?>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<Guid?>("PublicFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_file_id");
+
+                    b.Property<string>("PublicationOverrideReason")
+                        .HasColumnType("text")
+                        .HasColumnName("publication_override_reason");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer")
@@ -1893,6 +1921,15 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("agenda_lines");
 
+                    b.Property<string>("AppealInformation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("appeal_information");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1905,6 +1942,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("DownOn")
                         .HasColumnType("date")
                         .HasColumnName("down_on");
+
+                    b.Property<string>("KeptAt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("kept_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1928,6 +1970,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("MeetingStartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("meeting_starts_at");
+
+                    b.Property<Guid?>("MinutesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minutes_id");
 
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1980,6 +2026,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("replaced_by_posting_id");
 
+                    b.Property<string>("Sections")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("sections");
+
                     b.Property<DateTimeOffset?>("TakenDownAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("taken_down_at");
@@ -2001,6 +2052,9 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_postings");
+
+                    b.HasIndex("MinutesId")
+                        .HasDatabaseName("ix_postings_minutes_id");
 
                     b.HasIndex("OrganId")
                         .HasDatabaseName("ix_postings_organ_id");

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Pdf;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Minutes;
+using Nämndportal.Domain.NoticeBoard;
+
+namespace Nämndportal.Application.Minutes;
+
+/// <summary>
+/// A signer (the chair or a justerare) approves the protokoll out for justering: the signing provider proves password and
+/// a fresh second factor now, and the approval records who, when and the SHA-256 of the print they approved, which must
+/// be the one out for justering (rules 12, 13, 27). The last signature justerar the protokoll, and in the same save: the
+/// justerat print (with "Protokollet har signerats digitalt av …" and Bevis om anslagsdag) and its PDF/A-2b rendition are
+/// kept, the anslag goes up today with its computed take-down day (rules 15, 16), and each decided case gets "Beslutat vid
+/// … §" on its timeline and the status Beslutat.
+/// </summary>
+public sealed record ApproveMinutes(Guid MinutesId, uint Version, string Sha256, string Password, string Code);
+
+public sealed record ApprovalOutcome(uint Version, bool Justerat);
+
+public sealed class ApproveMinutesHandler(
+    IAppDbContextFactory dbFactory,
+    AccessService access,
+    ICurrentUser user,
+    ISigningProvider signing,
+    MinutesPdfService pdf,
+    IPdfArchiver archiver,
+    TimeProvider clock,
+    ILogger<ApproveMinutesHandler> logger)
+{
+    public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveMinutes request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (user.UserId is not { } userId)
+        {
+            return Error.Forbidden();
+        }
+
+        var grants = await access.SnapshotAsync(cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var minutes = await db.LoadMinutesAsync(request.MinutesId, track: true, cancellationToken);
+        if (minutes is null || !grants.CanView(minutes))
+        {
+            return Error.NotFound("Protokollet");
+        }
+
+        var personId = await db.Persons.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (personId is not { } me || minutes.Signers.All(s => s.PersonId != me))
+        {
+            return Error.Invalid("Bara ordföranden och de utsedda justerarna justerar protokollet.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Password) || string.IsNullOrWhiteSpace(request.Code))
+        {
+            return Error.Invalid("Ange ditt lösenord och en engångskod från din autentiseringsapp.");
+        }
+
+        var proof = await signing.AuthenticateAsync(new SigningRequest(userId, request.Sha256, request.Password, request.Code), cancellationToken);
+        if (proof.Authentication is not { } authentication)
+        {
+            return Error.Invalid(proof.Error ?? "Autentiseringen misslyckades.");
+        }
+
+        db.SetOriginalVersion(minutes, request.Version);
+        var now = clock.GetUtcNow();
+        bool justerat;
+        try
+        {
+            justerat = minutes.Approve(me, userId, now, authentication, request.Sha256, signing.Name);
+            if (justerat)
+            {
+                await JusteraAsync(db, minutes, now, cancellationToken);
+            }
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Message);
+        }
+
+        var saved = await db.SaveOrConflictAsync(minutes, 0u, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved.Error!;
+        }
+
+        if (justerat)
+        {
+            logger.LogInformation("Protokoll {MinutesId} justerat; anslag {PostingId} up", minutes.Id, minutes.PostingId);
+        }
+
+        return Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, justerat));
+    }
+
+    private async Task JusteraAsync(IAppDbContext db, MeetingMinutes minutes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = SwedishTime.LocalDate(now);
+        var keptAt = minutes.KeptAt ?? minutes.OrganName;
+        var actor = user.UserName ?? "system";
+        var posting = Posting.ForMinutes(
+            minutes.OrganId, minutes.OrganName, minutes.MeetingId, minutes.Id, minutes.MeetingDate, $"§ {minutes.FirstNumber}–{minutes.LastNumber}",
+            today, today, keptAt, now, actor);
+        var proof = new NoticeProof(minutes.MeetingDate, today, posting.UpOn, posting.DownOn, keptAt);
+        var signed = await pdf.RenderAsync(minutes, MinutesPrintKind.Full, proof, cancellationToken: cancellationToken);
+        var archive = await archiver.ToPdfAAsync(signed, cancellationToken);
+        var secret = minutes.Sections.Any(s => s.SecrecyProvision is not null);
+        var signedFile = StoredFile.ForMinutes(MinutesPdfService.FileName(minutes, " (justerat)"), signed, minutes.Id, StoredFileSource.Minutes, secret);
+        var archiveFile = StoredFile.ForMinutes(MinutesPdfService.FileName(minutes, " (PDF-A)"), archive, minutes.Id, StoredFileSource.Minutes, secret);
+        db.StoredFiles.AddRange(signedFile, archiveFile);
+        db.Postings.Add(posting);
+        minutes.RecordJustering(signedFile.Id, archiveFile.Id, posting.Id);
+
+        var caseIds = minutes.Sections.Where(s => s.CaseId is not null).Select(s => s.CaseId!.Value).ToList();
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var section in minutes.Sections.Where(s => s.CaseId is not null))
+        {
+            var @case = cases.Single(c => c.Id == section.CaseId);
+            db.CaseEvents.Add(CaseEvent.Decided(@case.Id, now, actor, minutes.MeetingId, section.Number));
+            var outcome = Outcome(section);
+            if (@case.Status != outcome && @case.CanMoveTo(outcome))
+            {
+                var from = @case.Status;
+                @case.MoveTo(outcome);
+                db.CaseEvents.Add(CaseEvent.StatusChanged(@case.Id, now, actor, from, outcome, minutes.MeetingId));
+            }
+        }
+
+    }
+
+    /// <summary>What the § did with its case: sent back, postponed, or (otherwise) decided — read from its first att-sats.</summary>
+    public static CaseStatus Outcome(MinutesSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var first = section.Decisions.FirstOrDefault()?.TrimStart() ?? string.Empty;
+        return first.StartsWith("återremittera", StringComparison.OrdinalIgnoreCase) ? CaseStatus.Aterremitterat
+            : first.StartsWith("bordlägga", StringComparison.OrdinalIgnoreCase) ? CaseStatus.Bordlagt
+            : CaseStatus.Beslutat;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Nämndportal.Application.Cases;
+using Nämndportal.Application.Minutes;
+using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Minutes;
+using Nämndportal.Domain.NoticeBoard;
+using Nämndportal.E2E.Support;
+using Nämndportal.Infrastructure;
+using Nämndportal.Infrastructure.Identity;
+using Nämndportal.Infrastructure.Pdf;
+using Nämndportal.IntegrationTests.Support;
+using UglyToad.PdfPig;
+
+namespace Nämndportal.IntegrationTests.Minutes;
+
+/// <summary>
+/// Sending the protokoll for justering and signing it, with real Chromium, PdfPig, Ghostscript and ASP.NET Identity (the
+/// password and the replay-proof authenticator code are checked as at the login): the print's layout, rules 12–16 and 26–27.
+/// </summary>
+public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererFixture pdf)
+    : IntegrationTest(database), IClassFixture<PdfRendererFixture>
+{
+    private const string Password = "Justera-Protokoll-2026";
+    private const string AnnaKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    private const string LarsKey = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+
+    private MinutesScenario _s = null!;
+    private ServiceProvider _identity = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _s = await MinutesScenario.CreateAsync(Database);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = Database.ConnectionString,
+            ["Jobs:RunServer"] = "false",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddInfrastructure(configuration);
+        services.AddSingleton<TimeProvider>(_s.Clock);
+        services.AddSingleton<Application.Common.ICurrentUser>(TestUser.Anonymous);
+        _identity = services.BuildServiceProvider();
+        await using var scope = _identity.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var (user, key) in new[] { (_s.ChairUser, AnnaKey), (_s.MemberUser, LarsKey) })
+        {
+            var account = (await users.FindByIdAsync(user.UserId!.Value.ToString()))!;
+            (await users.AddPasswordAsync(account, Password)).Succeeded.ShouldBeTrue();
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>())
+                .SetAuthenticatorKeyAsync(account, key, CancellationToken.None);
+            (await users.UpdateAsync(account)).Succeeded.ShouldBeTrue();
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _identity.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private MinutesPdfService Pdf() => new(pdf.Renderer, new PdfPigReader(), Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" }));
+
+    private SubmitMinutesForApprovalHandler Submit() => new(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf(), _s.Clock);
+
+    private ApproveMinutesHandler Approve(TestUser user, AsyncServiceScope scope) => new(
+        _s.Factory(user), _s.Access(user), user, new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock),
+        Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance), _s.Clock,
+        NullLogger<ApproveMinutesHandler>.Instance);
+
+    private async Task<MeetingMinutes> MinutesAsync(Guid id) => (await _s.Get(_s.Secretary).HandleAsync(id)).Value!.Minutes;
+
+    private async Task<byte[]> FileAsync(Guid fileId)
+    {
+        await using var db = Database.CreateContext();
+        return (await db.StoredFiles.SingleAsync(f => f.Id == fileId)).Content;
+    }
+
+    private static List<string> Pages(byte[] pdfBytes)
+    {
+        using var document = PdfDocument.Open(pdfBytes);
+        return document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))).ToList();
+    }
+
+    [Fact]
+    public async Task The_print_has_the_first_page_table_headings_adjournment_contents_page_numbers_and_the_footer_on_every_page()
+    {
+        var (id, version) = await _s.HeldAsync();
+        (await Submit().HandleAsync(new SubmitMinutesForApproval(id, version))).Error.ShouldBeNull();
+        var minutes = await MinutesAsync(id);
+        minutes.Status.ShouldBe(MinutesStatus.ForApproval);
+        var printed = await FileAsync(minutes.ApprovalFileId!.Value);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(printed)).ShouldBe(minutes.ApprovalSha256);
+
+        var pages = Pages(printed);
+        var first = pages[0];
+        foreach (var label in new[] { "Organ", "Plats och tid", "Beslutande", "Ersättare för", "Övriga deltagare", "Sekreterare", "Utses att justera", "Justeringsdatum", "Paragrafer" })
+        {
+            first.ShouldContain(label);
+        }
+
+        first.ShouldContain("Omsorgsnämnden");
+        first.ShouldContain("Sammanträdesrum Björken, klockan 12.50 – 15.50");
+        first.ShouldContain("Hanna Holm (C) Eva Ek (C)"); // serves for Eva: the "Ersättare för" column
+        first.ShouldContain("Maria Berg, Omsorgschef");
+        first.ShouldContain("§ 61 – 63");
+        first.ShouldContain("Lars Ledamot (M)");
+        first.ShouldContain("2026-10-08");
+
+        // Every page: the header (PROTOKOLL, organ, Sammanträdesdatum) and the footer's three boxes with the page number.
+        for (var i = 0; i < pages.Count; i++)
+        {
+            pages[i].ShouldContain("PROTOKOLL – Omsorgsnämnden");
+            pages[i].ShouldContain("Sammanträdesdatum 2026-10-06");
+            pages[i].ShouldContain("Ordförandes signatur");
+            pages[i].ShouldContain("Justerandes signatur");
+            pages[i].ShouldContain("Utdragsbestyrkande");
+            pages[i].ShouldContain($"Sida {i + 1} av {pages.Count}");
+        }
+
+        // The contents give the page each § heading is printed on.
+        var contents = pages.FindIndex(p => p.Contains("Innehållsförteckning", StringComparison.Ordinal));
+        contents.ShouldBeGreaterThan(-1);
+        foreach (var (number, title) in new[] { (61, "Val av justerare"), (62, "Plan för äldreomsorgens platser"), (63, "Yttrande i ett enskilt ärende") })
+        {
+            var headingPage = pages.FindIndex(contents + 1, p => p.Contains($"§ {number} – {title}", StringComparison.Ordinal)) + 1;
+            headingPage.ShouldBeGreaterThan(contents + 1);
+            pages[contents].ShouldContain($"§ {number} {title} {headingPage}");
+        }
+
+        // § 62 records everything rule 11 asks, and the adjournment is printed between § 62 and § 63.
+        var all = string.Join(' ', pages.Skip(contents + 1));
+        var s62 = all[all.IndexOf("§ 62 – ", StringComparison.Ordinal)..all.IndexOf("§ 63 – ", StringComparison.Ordinal)];
+        s62.ShouldContain("David Dahl (SD) anmäler jäv och deltar inte i handläggningen av ärendet. Gustav Gran (S) tjänstgör i stället.");
+        s62.ShouldContain("Omsorgsnämnden beslutar");
+        s62.ShouldContain("att godkänna planen för platser");
+        s62.ShouldContain("Lars Ledamot (M) yrkar avslag på förslaget: att avslå förslaget");
+        s62.ShouldContain("Anna Ordförande (S) Ja");
+        s62.ShouldContain("Gustav Gran (S) Avstår");
+        s62.ShouldContain("Med 3 ja-röster, 1 nej-röster och 1 som avstår beslutar nämnden enligt bifall till förvaltningens förslag.");
+        s62.ShouldContain("Lars Ledamot (M) reserverar sig mot beslutet: till förmån för eget yrkande");
+        s62.ShouldContain("Beslutet skickas till");
+        s62.ShouldContain("laglighetsprövning");
+        s62.ShouldEndWith("Sammanträdet ajourneras kl. 14.30–14.45. ");
+        s62.ShouldNotContain("Maria Berg");
+    }
+
+    [Fact]
+    public async Task Rule13_and_27_the_chair_and_the_justerare_sign_the_same_print_with_password_and_a_fresh_code_and_the_justering_is_announced()
+    {
+        var (id, version) = await _s.HeldAsync();
+        version = (await Submit().HandleAsync(new SubmitMinutesForApproval(id, version))).Value;
+        var sha = (await MinutesAsync(id)).ApprovalSha256!;
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await using var scope = _identity.CreateAsyncScope();
+
+        // The secretary does not sign; a wrong password or code is refused; another print's checksum is refused.
+        (await Approve(_s.Secretary, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, "000000"))).Error!.Message.ShouldContain("ordföranden och de utsedda justerarna");
+        (await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, "fel-lösenord", Totp.Code(AnnaKey, _s.Clock.GetUtcNow())))).Error!.Message.ShouldBe("Lösenordet stämmer inte.");
+        var other = new string('a', 64);
+        (await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, other, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())))).Error!.Message.ShouldContain("inte den version");
+        _s.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var anna = await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
+        anna.Value!.Justerat.ShouldBeFalse();
+        version = anna.Value.Version;
+
+        // Lars's code, used once, is not accepted twice.
+        var code = Totp.Code(LarsKey, _s.Clock.GetUtcNow());
+        await using (var db = Database.CreateContext())
+        {
+            var lars = await db.Users.SingleAsync(u => u.Id == _s.MemberUser.UserId);
+            (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().VerifyTwoFactorTokenAsync(
+                (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(lars.Id.ToString()))!, ReplayProofAuthenticatorTokenProvider.ProviderName, code)).ShouldBeTrue();
+        }
+
+        (await Approve(_s.MemberUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, code))).Error!.Message.ShouldContain("har redan använts");
+        _s.Clock.Advance(TimeSpan.FromSeconds(30));
+        var lars2 = await Approve(_s.MemberUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())));
+        lars2.Value!.Justerat.ShouldBeTrue();
+
+        var minutes = await MinutesAsync(id);
+        minutes.Status.ShouldBe(MinutesStatus.Approved);
+        minutes.MinutesApprovals.Select(a => (a.Name, a.Role, a.Sha256, a.Provider)).ShouldBe([("Anna Ordförande", SignerRole.Chair, sha, "portal"), ("Lars Ledamot", SignerRole.Adjuster, sha, "portal")]);
+        minutes.MinutesApprovals.ShouldAllBe(a => a.ApprovedAt - a.AuthenticatedAt <= StrongAuthentication.MaxAge);
+
+        // The justerat print says who signed, and Bevis om anslagsdag gives the anslag's days.
+        var approvedOn = new DateOnly(2026, 10, 7);
+        await using var check = Database.CreateContext();
+        var posting = await check.Postings.SingleAsync(p => p.MinutesId == id);
+        (posting.Kind, posting.UpOn, posting.DownOn, posting.ApprovedOn, posting.KeptAt, posting.Sections)
+            .ShouldBe((PostingKind.Protokoll, approvedOn, AppealTime.From(approvedOn).LastDay, approvedOn, "Omsorgsförvaltningen, Stadshuset", "§ 61–63"));
+        posting.AppealInformation.ShouldNotBeNull().ShouldContain("2026-10-28");
+        var signed = Pages(await FileAsync(minutes.ApprovedFileId!.Value));
+        signed[0].ShouldContain("Protokollet har signerats digitalt av Ordförande – Anna Ordförande, Justerande – Lars Ledamot");
+        string.Join(' ', signed).ShouldContain("Datum då anslaget sätts upp 2026-10-07 Datum då anslaget tas ned 2026-10-28");
+
+        // The decided case: "Beslutat vid … §" on its timeline, and status Beslutat.
+        var decided = await check.CaseEvents.Where(e => e.CaseId == _s.Case.Id && e.Kind == CaseEventKind.Decided).SingleAsync();
+        decided.Paragraph.ShouldBe(62);
+        (await check.Cases.SingleAsync(c => c.Id == _s.Case.Id)).Status.ShouldBe(CaseStatus.Beslutat);
+
+        // Locked: an edit after justering is refused and changes nothing.
+        (await _s.Edit(_s.Secretary).AddNoteAsync(id, minutes.Version, 62, null, "Efteråt")).Error!.Message.ShouldContain("justerat");
+    }
+
+    [Fact]
+    public async Task Rule26_the_archival_rendition_is_PDF_A_2b_with_its_identification_embedded_fonts_and_output_intent()
+    {
+        var (id, version) = await _s.HeldAsync();
+        version = (await Submit().HandleAsync(new SubmitMinutesForApproval(id, version))).Value;
+        var archiver = new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance);
+        var tagged = await FileAsync((await MinutesAsync(id)).ApprovalFileId!.Value);
+        var archive = await archiver.ToPdfAAsync(tagged);
+
+        using var document = PdfDocument.Open(archive);
+        document.TryGetXmpMetadata(out var xmp).ShouldBeTrue();
+        var metadata = Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray());
+        metadata.ShouldContain("pdfaid:part='2'");
+        metadata.ShouldContain("pdfaid:conformance='B'");
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+        var intents = catalog.Data["OutputIntents"].ToString()!;
+        intents.ShouldNotBeNullOrEmpty();
+        Encoding.Latin1.GetString(archive).ShouldContain("/S/GTS_PDFA1");
+        // Fonts: every font program is embedded (a FontFile, FontFile2 or FontFile3 per descriptor), none is only referenced.
+        var raw = Encoding.Latin1.GetString(archive);
+        var descriptors = System.Text.RegularExpressions.Regex.Count(raw, "/Type\\s*/FontDescriptor");
+        var programs = System.Text.RegularExpressions.Regex.Count(raw, "/FontFile[23]?\\s");
+        descriptors.ShouldBeGreaterThan(0);
+        programs.ShouldBe(descriptors);
+
+        // The tagged print keeps its structure for reading (the archival rendition is level B: the look, not the tags).
+        Encoding.Latin1.GetString(tagged).ShouldContain("/StructTreeRoot");
+    }
+}
