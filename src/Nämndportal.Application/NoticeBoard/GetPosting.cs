@@ -14,7 +14,14 @@ public sealed record GetPosting(Guid Id);
 public sealed record PostingDetails(
     Guid Id, PostingKind Kind, string Title, string OrganName, DateTimeOffset? MeetingStartsAt, DateTimeOffset? MeetingEndsAt,
     string? Place, IReadOnlyList<string> AgendaLines, DateOnly UpOn, DateOnly DownOn, DateTimeOffset PublishedAt,
-    bool IsUp, bool HasFile, Guid? ReplacedByPostingId);
+    bool IsUp, bool HasFile, Guid? ReplacedByPostingId)
+{
+    /// <summary>A protokoll's anslag (rule 15): the justering day, the §§, where the protokoll is kept, how to appeal.</summary>
+    public MinutesNotice? Minutes { get; init; }
+}
+
+/// <param name="PublicVersion">The public version is published and can be read on the anslagstavla.</param>
+public sealed record MinutesNotice(Guid MinutesId, DateOnly? MeetingDate, DateOnly ApprovedOn, string? Sections, string? KeptAt, string? AppealInformation, bool PublicVersion);
 
 /// <summary>Public: any notice whose day to go up has come. One not yet up answers as an unknown one.</summary>
 public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvider clock)
@@ -31,8 +38,16 @@ public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvid
         }
 
         var isUp = p.IsUpOn(today);
+        MinutesNotice? minutes = null;
+        if (p is { Kind: PostingKind.Protokoll, MinutesId: { } minutesId, ApprovedOn: { } approvedOn })
+        {
+            var published = await db.MeetingMinutes.AnyAsync(m => m.Id == minutesId && m.PublicFileId != null, cancellationToken);
+            minutes = new MinutesNotice(
+                minutesId, p.MeetingStartsAt is { } day ? SwedishTime.LocalDate(day) : null, approvedOn, p.Sections, p.KeptAt, p.AppealInformation, published);
+        }
+
         return Result<PostingDetails>.Ok(new PostingDetails(
             p.Id, p.Kind, p.Title, p.OrganName, p.MeetingStartsAt, p.MeetingEndsAt, p.Place, p.AgendaLines, p.UpOn, p.DownOn,
-            p.PublishedAt, isUp, isUp && p.PublicFileId is not null, p.ReplacedByPostingId));
+            p.PublishedAt, isUp, isUp && p.PublicFileId is not null, p.ReplacedByPostingId) { Minutes = minutes });
     }
 }

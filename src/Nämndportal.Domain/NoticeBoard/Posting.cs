@@ -224,6 +224,17 @@ public sealed class Posting : Entity
         };
     }
 
+    /// <summary>The published public version of the protokoll this anslag announces, downloadable while it is up.</summary>
+    public void AttachPublicFile(Guid fileId)
+    {
+        if (Kind != PostingKind.Protokoll)
+        {
+            throw new DomainException("Bara ett protokolls anslag får den offentliga versionen.");
+        }
+
+        PublicFileId = fileId;
+    }
+
     /// <summary>
     /// A re-issued kallelse replaces this one: this posting leaves the current board (and keeps its record), the newer one
     /// carries the notice. Only a kallelse is replaced; a protokoll's anslag runs its appeal time and is never replaced.

@@ -212,6 +212,57 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         (await _s.Edit(_s.Secretary).AddNoteAsync(id, minutes.Version, 62, null, "Efteråt")).Error!.Message.ShouldContain("justerat");
     }
 
+    /// <summary>Sends the held protokoll for justering and has Anna and Lars sign it with fresh codes.</summary>
+    private async Task<MeetingMinutes> JusteratAsync(Guid id, uint version)
+    {
+        version = (await Submit().HandleAsync(new SubmitMinutesForApproval(id, version))).Value;
+        var sha = (await MinutesAsync(id)).ApprovalSha256!;
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await using var scope = _identity.CreateAsyncScope();
+        version = (await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())))).Value!.Version;
+        (await Approve(_s.MemberUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())))).Value!.Justerat.ShouldBeTrue();
+        return await MinutesAsync(id);
+    }
+
+    [Fact]
+    public async Task Rule23_and_24_the_public_version_shows_a_secret_section_as_a_placeholder_and_a_personnummer_stops_publishing_until_a_reason_is_given()
+    {
+        var (id, version) = await _s.HeldAsync();
+        version = (await _s.Edit(_s.Secretary).AddNoteAsync(id, version, 61, null, "Nämnden noterar skrivelsen från 19121212-1212.")).Value;
+        var minutes = await JusteratAsync(id, version);
+        var options = Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" });
+        var publish = new PublishMinutesHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf(), options, _s.Secretary, _s.Clock);
+
+        var preview = (await new PreviewPublicMinutesHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), options).HandleAsync(id)).Value!;
+        preview.Findings.ShouldBe(["19121212-1212"]);
+        var secret = preview.Document.Sections.Single(s => s.Number == 63);
+        (secret.Title, secret.Placeholder).ShouldBe(("Ärende som omfattas av sekretess", "Paragrafen innehåller uppgifter som omfattas av sekretess enligt OSL 26 kap. 1 § och visas inte i den offentliga versionen av protokollet."));
+        (secret.Decisions.Count, secret.AccountHtml, secret.SendTo.Count).ShouldBe((0, null, 0));
+
+        (await publish.HandleAsync(new PublishMinutes(id, minutes.Version, Reviewed: false, null))).Error!.Message.ShouldContain("Granska");
+        (await publish.HandleAsync(new PublishMinutes(id, minutes.Version, Reviewed: true, null))).Error!.Message.ShouldContain("personnummer");
+        await using (var db = Database.CreateContext())
+        {
+            (await db.StoredFiles.CountAsync(f => f.Source == StoredFileSource.MinutesPublic)).ShouldBe(0);
+        }
+
+        (await publish.HandleAsync(new PublishMinutes(id, minutes.Version, Reviewed: true, "Numret är ett fiktivt organisationsnummer i en skrivelse."))).Error.ShouldBeNull();
+        minutes = await MinutesAsync(id);
+        minutes.PublicationOverrideReason.ShouldBe("Numret är ett fiktivt organisationsnummer i en skrivelse.");
+
+        // The public PDF and the public pages hold nothing of the secret §: no name, no decision, no account.
+        var text = string.Join(' ', Pages(await FileAsync(minutes.PublicFileId!.Value)));
+        text.ShouldContain("§ 63 – Ärende som omfattas av sekretess");
+        text.ShouldContain("OSL 26 kap. 1 §");
+        text.ShouldNotContain("Sven Svensson");
+        text.ShouldNotContain("Yttrande i ett enskilt ärende");
+        text.ShouldNotContain("avge yttrande");
+        var board = (await new Application.NoticeBoard.GetPostingHandler(_s.Factory(TestUser.Anonymous), _s.Clock).HandleAsync(new(minutes.PostingId!.Value))).Value!;
+        (board.HasFile, board.Minutes!.PublicVersion).ShouldBe((true, true));
+        var publicDoc = (await new GetPublicMinutesHandler(_s.Factory(TestUser.Anonymous), options).HandleAsync(id)).Value!;
+        string.Join(' ', PublicMinutesText.Texts(publicDoc)).ShouldNotContain("Sven");
+    }
+
     [Fact]
     public async Task Rule26_the_archival_rendition_is_PDF_A_2b_with_its_identification_embedded_fonts_and_output_intent()
     {

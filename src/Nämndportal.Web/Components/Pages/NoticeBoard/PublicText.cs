@@ -9,6 +9,7 @@ public static class PublicText
     public static string KindName(PostingKind kind) => kind switch
     {
         PostingKind.Kallelse => "Kallelse",
+        PostingKind.Protokoll => "Justerat protokoll",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
