@@ -16,6 +16,11 @@ internal sealed class RecurringJobs(IRecurringJobManager manager) : IHostedServi
         manager.AddOrUpdate<SweepPackPartsJob>(
             SweepPackPartsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "15 3 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
+
+        // 00.05 Stockholm time: an anslag whose last day was yesterday comes down (never earlier, rule 16).
+        manager.AddOrUpdate<Application.NoticeBoard.TakeDownPostingsJob>(
+            Application.NoticeBoard.TakeDownPostingsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "5 0 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
         return Task.CompletedTask;
     }
 
