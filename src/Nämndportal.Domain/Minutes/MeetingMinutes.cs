@@ -987,6 +987,32 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
         return false;
     }
 
+    /// <summary>
+    /// Records one dispatch of § <paramref name="number"/>'s decision (expediering) to a line of its "Beslutet skickas till":
+    /// only once the § is justerat (the protokoll, or the § at once), and never twice to a recipient already sent it.
+    /// </summary>
+    public void RecordDispatch(int number, string recipient, string? address, DispatchMethod method, Guid extractFileId, DateTimeOffset at, string by, string? failure)
+    {
+        var section = Section(number);
+        if (Status != MinutesStatus.Approved && !section.IsLocked)
+        {
+            throw new DomainException("Beslutet expedieras när paragrafen är justerad.");
+        }
+
+        if (!section.SendTo.Contains(recipient))
+        {
+            throw new DomainException($"{recipient} finns inte under ”Beslutet skickas till” i § {number}.");
+        }
+
+        if (section.Dispatches.Any(d => d.Recipient == recipient && d.Succeeded))
+        {
+            throw new DomainException($"Beslutet i § {number} är redan expedierat till {recipient}.");
+        }
+
+        section.Dispatches.Add(new DispatchEntry(recipient, address, method, extractFileId, at, by, failure));
+        Revision++;
+    }
+
     /// <summary>Records the prints and the anslag made once the protokoll was justerat.</summary>
     public void RecordJustering(Guid approvedFileId, Guid archiveFileId, Guid postingId)
     {

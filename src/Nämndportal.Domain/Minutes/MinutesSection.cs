@@ -75,6 +75,12 @@ public sealed class MinutesSection : Entity
 
     public List<Disqualification> Disqualifications { get; private set; } = [];
 
+    /// <summary>The dispatch log (expediering) of the decision to those in <see cref="SendTo"/>.</summary>
+    public List<DispatchEntry> Dispatches { get; private set; } = [];
+
+    /// <summary>Every recipient in <see cref="SendTo"/> has been sent the decision (by e-mail or by post).</summary>
+    public bool IsDispatched => SendTo.Count > 0 && SendTo.All(to => Dispatches.Any(d => d.Recipient == to && d.Succeeded));
+
     /// <summary>Rule 14: the § is justerad at once at the meeting.</summary>
     public bool ImmediateApproval { get; private set; }
 

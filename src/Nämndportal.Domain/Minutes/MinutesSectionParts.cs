@@ -162,3 +162,74 @@ public sealed class Disqualification
 
     public Guid? SubstituteId { get; private set; }
 }
+
+/// <summary>How a decision reached a recipient in "Beslutet skickas till".</summary>
+public enum DispatchMethod
+{
+    /// <summary>By e-mail with the protokollsutdrag attached.</summary>
+    Email,
+
+    /// <summary>No address: marked as sent by post by the secretary.</summary>
+    Post,
+}
+
+/// <summary>One line of a §'s dispatch log (expediering): to whom, how, when, by whom, which extract, and a failure if any.</summary>
+public sealed class DispatchEntry
+{
+    private DispatchEntry()
+    {
+        Recipient = string.Empty;
+        By = string.Empty;
+    }
+
+    internal DispatchEntry(string recipient, string? address, DispatchMethod method, Guid fileId, DateTimeOffset at, string by, string? failure)
+    {
+        Recipient = recipient;
+        Address = address;
+        Method = method;
+        FileId = fileId;
+        At = at.ToUniversalTime();
+        By = by;
+        Failure = failure;
+    }
+
+    /// <summary>The line of "Beslutet skickas till" it answers.</summary>
+    public string Recipient { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public DispatchMethod Method { get; private set; }
+
+    public Guid FileId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public string By { get; private set; }
+
+    /// <summary>Why the mail could not be sent; null when it was.</summary>
+    public string? Failure { get; private set; }
+
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>A line of "Beslutet skickas till": a name, and an e-mail address when written as "Namn &lt;adress&gt;" or as an address.</summary>
+public sealed record DispatchRecipient(string Name, string? Email)
+{
+    public static DispatchRecipient Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim();
+        var open = text.LastIndexOf('<');
+        if (open >= 0 && text.EndsWith('>'))
+        {
+            var address = text[(open + 1)..^1].Trim();
+            var name = text[..open].Trim();
+            return IsAddress(address) ? new DispatchRecipient(name.Length > 0 ? name : address, address) : new DispatchRecipient(text, null);
+        }
+
+        return IsAddress(text) ? new DispatchRecipient(text, text) : new DispatchRecipient(text, null);
+    }
+
+    private static bool IsAddress(string text) =>
+        text.Count(c => c == '@') == 1 && text.IndexOf('@') > 0 && text.IndexOf('.', text.IndexOf('@')) > text.IndexOf('@') + 1 && !text.Any(char.IsWhiteSpace);
+}

@@ -63,6 +63,11 @@ public sealed partial class MailKitMailer(IOptions<MailOptions> options, ILogger
             ? message.MessageId
             : $"{message.MessageId}@{Domain(settings.FromAddress)}";
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         mime.Body = body.ToMessageBody();
         return mime;
     }

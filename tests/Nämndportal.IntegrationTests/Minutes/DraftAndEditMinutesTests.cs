@@ -30,7 +30,7 @@ public sealed class DraftAndEditMinutesTests(DatabaseFixture database) : Integra
         decision.CaseNumber.ShouldBe("OMF-2026-12");
         decision.Decisions.ShouldBe(["godkänna planen för platser", "uppdra åt förvaltningen att återrapportera i mars 2027"]);
         decision.DecisionBasis.ShouldBe(["Tjänsteskrivelse, 2026-09-22", "Kösituationen i september, 2026-09-16"]);
-        decision.SendTo.ShouldBe(["Omsorgsförvaltningen", "Kommunstyrelsen"]);
+        decision.SendTo.ShouldBe(["Omsorgsförvaltningen <omsorg@exempelby.se>", "Kommunstyrelsen"]);
         decision.AccountHtml.ShouldBe("<p>Tolv nya platser behövs.</p>");
         decision.SecrecyProvision.ShouldBeNull();
         minutes.Section(63).SecrecyProvision.ShouldBe("OSL 26 kap. 1 §");

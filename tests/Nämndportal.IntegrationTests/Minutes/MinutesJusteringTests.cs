@@ -264,6 +264,51 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
     }
 
     [Fact]
+    public async Task The_extract_is_certified_mailed_to_recipients_with_an_address_marked_as_posted_for_the_others_logged_once_each_and_the_case_is_expedierat()
+    {
+        var (id, version) = await _s.HeldAsync();
+        await JusteratAsync(id, version);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var mailer = new Infrastructure.Mail.MailKitMailer(Options.Create(new Infrastructure.Mail.MailOptions
+        {
+            Host = "127.0.0.1", Port = smtp.Port, UseTls = Infrastructure.Mail.MailTlsMode.None, FromAddress = "noreply@exempelby.se", FromName = "Nämndportal Exempelby",
+            Timeout = TimeSpan.FromSeconds(5),
+        }), NullLogger<Infrastructure.Mail.MailKitMailer>.Instance);
+        var dispatch = new DispatchDecisionHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf(), mailer, _s.Secretary, _s.Clock, NullLogger<DispatchDecisionHandler>.Instance);
+
+        (await new DispatchDecisionHandler(_s.Factory(_s.MemberUser), _s.Access(_s.MemberUser), Pdf(), mailer, _s.MemberUser, _s.Clock, NullLogger<DispatchDecisionHandler>.Instance)
+            .HandleAsync(new DispatchDecision(id, 62))).Error!.Code.ShouldBe("forbidden");
+        var outcome = (await dispatch.HandleAsync(new DispatchDecision(id, 62))).Value!;
+        (outcome.Mailed, outcome.ByPost, outcome.Failed).ShouldBe((1, 1, 0));
+        var mail = (await smtp.WaitForAsync(1)).Single();
+        mail.EnvelopeTo.ShouldBe(["omsorg@exempelby.se"]);
+        mail.Message.Subject.ShouldBe("Protokollsutdrag: Omsorgsnämnden 2026-10-06 § 62");
+        var attachment = mail.Message.Attachments.OfType<MimeKit.MimePart>().Single();
+        attachment.FileName.ShouldBe("Protokollsutdrag Omsorgsnämnden 2026-10-06 § 62.pdf");
+        using var attached = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(attached);
+        var extract = string.Join(' ', Pages(attached.ToArray()));
+        extract.ShouldContain("Protokollsutdrag");
+        extract.ShouldContain("§ 62 – Plan för äldreomsorgens platser");
+        extract.ShouldNotContain("§ 61 – ");
+        extract.ShouldContain("Utdragsbestyrkande Protokollsutdraget överensstämmer med originalprotokollet. 2026-10-07, Sara Sekreterare, sekreterare.");
+        extract.ShouldContain("PROTOKOLLSUTDRAG – Omsorgsnämnden");
+
+        var minutes = await MinutesAsync(id);
+        minutes.Section(62).Dispatches.Select(d => (d.Recipient, d.Method, d.Succeeded)).ShouldBe(
+            [("Omsorgsförvaltningen <omsorg@exempelby.se>", DispatchMethod.Email, true), ("Kommunstyrelsen", DispatchMethod.Post, true)]);
+        await using (var db = Database.CreateContext())
+        {
+            (await db.Cases.SingleAsync(c => c.Id == _s.Case.Id)).Status.ShouldBe(CaseStatus.Expedierat);
+        }
+
+        // Again: nobody is sent it twice.
+        (await dispatch.HandleAsync(new DispatchDecision(id, 62))).Error!.Message.ShouldContain("redan expedierat till alla");
+        await Task.Delay(300);
+        smtp.Received.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Rule26_the_archival_rendition_is_PDF_A_2b_with_its_identification_embedded_fonts_and_output_intent()
     {
         var (id, version) = await _s.HeldAsync();

@@ -124,7 +124,7 @@ public sealed class MinutesScenario
         db.CaseDocuments.AddRange(queue, secret);
         var report = new OfficerReport(s.Case.Id);
         report.Write(["godkänna planen för platser", "uppdra åt förvaltningen att återrapportera i mars 2027"], "<p>Tolv nya platser behövs.</p>", "<p>Beskrivning.</p>",
-            [queue.Id], [], ["Omsorgsförvaltningen", "Kommunstyrelsen"], "Tolv nya platser behövs.");
+            [queue.Id], [], ["Omsorgsförvaltningen <omsorg@exempelby.se>", "Kommunstyrelsen"], "Tolv nya platser behövs.");
         report.Sign("Omsorgsförvaltningen", "Hanna Handläggare", "Utredare", null, null, MeetingDay.AddDays(-14));
         db.OfficerReports.Add(report);
 

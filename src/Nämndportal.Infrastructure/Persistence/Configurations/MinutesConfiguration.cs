@@ -88,6 +88,13 @@ internal sealed class MinutesSectionConfiguration : IEntityTypeConfiguration<Min
         builder.OwnsMany(s => s.Reservations, r => r.ToJson());
         builder.OwnsMany(s => s.Notes, n => n.ToJson());
         builder.OwnsMany(s => s.Disqualifications, d => d.ToJson());
+        builder.OwnsMany(s => s.Dispatches, d =>
+        {
+            d.ToJson();
+            d.Property(x => x.Method).HasConversion<string>();
+            d.Ignore(x => x.Succeeded);
+        });
+        builder.Ignore(s => s.IsDispatched);
         builder.Ignore(s => s.IsLocked);
         builder.Ignore(s => s.StandingProposals);
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);

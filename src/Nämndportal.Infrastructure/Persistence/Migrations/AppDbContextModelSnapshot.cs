@@ -3606,6 +3606,43 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_minutes_sections_meeting_minutes_minutes_id");
 
+                    b.OwnsMany("Nämndportal.Domain.Minutes.DispatchEntry", "Dispatches", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesSectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Failure");
+
+                            b1.Property<Guid>("FileId");
+
+                            b1.Property<string>("Method")
+                                .IsRequired();
+
+                            b1.Property<string>("Recipient")
+                                .IsRequired();
+
+                            b1.HasKey("MinutesSectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("minutes_sections");
+
+                            b1
+                                .ToJson("dispatches")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesSectionId")
+                                .HasConstraintName("fk_minutes_sections_minutes_sections_minutes_section_id");
+                        });
+
                     b.OwnsMany("Nämndportal.Domain.Minutes.Disqualification", "Disqualifications", b1 =>
                         {
                             b1.Property<Guid>("MinutesSectionId");
@@ -3786,6 +3823,8 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                             b1.Navigation("Ballots");
                         });
+
+                    b.Navigation("Dispatches");
 
                     b.Navigation("Disqualifications");
 
