@@ -114,9 +114,18 @@ public sealed class ApproveMinutesHandler(
         db.Postings.Add(posting);
         minutes.RecordJustering(signedFile.Id, archiveFile.Id, posting.Id);
 
-        var caseIds = minutes.Sections.Where(s => s.CaseId is not null).Select(s => s.CaseId!.Value).ToList();
+        // A § justerad at once had its case decided then.
+        await DecideCasesAsync(db, minutes, minutes.Sections.Where(s => s.ImmediatePostingId is null), now, actor, cancellationToken);
+    }
+
+    /// <summary>For each § with a case: "Beslutat vid … §" on its timeline, and its status moved to what the § did.</summary>
+    internal static async Task DecideCasesAsync(
+        IAppDbContext db, MeetingMinutes minutes, IEnumerable<MinutesSection> sections, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        var withCase = sections.Where(s => s.CaseId is not null).ToList();
+        var caseIds = withCase.Select(s => s.CaseId!.Value).ToList();
         var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        foreach (var section in minutes.Sections.Where(s => s.CaseId is not null))
+        foreach (var section in withCase)
         {
             var @case = cases.Single(c => c.Id == section.CaseId);
             db.CaseEvents.Add(CaseEvent.Decided(@case.Id, now, actor, minutes.MeetingId, section.Number));
@@ -128,7 +137,6 @@ public sealed class ApproveMinutesHandler(
                 db.CaseEvents.Add(CaseEvent.StatusChanged(@case.Id, now, actor, from, outcome, minutes.MeetingId));
             }
         }
-
     }
 
     /// <summary>What the § did with its case: sent back, postponed, or (otherwise) decided — read from its first att-sats.</summary>

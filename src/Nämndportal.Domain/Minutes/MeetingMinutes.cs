@@ -880,6 +880,43 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
     /// <summary>The protokoll's signatures, in signing order.</summary>
     public IReadOnlyList<Approval> MinutesApprovals => Approvals.Where(a => a.Section is null && a.CorrectionId is null).OrderBy(a => a.ApprovedAt).ToList();
 
+    /// <summary>Rule 14: the print of § <paramref name="number"/> that its omedelbar justering signs; a new print voids no signature (none may exist yet).</summary>
+    public void PrepareImmediateApproval(int number, Guid fileId, string sha256)
+    {
+        var section = EditableSection(number);
+        if (!section.ImmediateApproval)
+        {
+            throw new DomainException($"§ {number} är inte markerad för omedelbar justering.");
+        }
+
+        if (section.Kind is SectionKind.Decision or SectionKind.Election && section.Decisions.Count == 0)
+        {
+            throw new DomainException($"§ {number} saknar beslut.");
+        }
+
+        if (ChairId is null || Adjusters.Count != NumberOfAdjusters)
+        {
+            throw new DomainException("Utse ordförande och justerare innan paragrafen justeras.");
+        }
+
+        section.ImmediateFileId = fileId;
+        section.ImmediateSha256 = CheckedSha(sha256);
+        Revision++;
+    }
+
+    /// <summary>Records the anslag of a § justerad at once.</summary>
+    public void RecordImmediatePosting(int number, Guid postingId)
+    {
+        var section = Section(number);
+        if (!section.IsLocked || section.ImmediatePostingId is not null)
+        {
+            throw new DomainException($"§ {number} är inte omedelbart justerad, eller redan anslagen.");
+        }
+
+        section.ImmediatePostingId = postingId;
+        Revision++;
+    }
+
     /// <summary>
     /// Omedelbar justering (rule 14): a § marked for it is approved at once, over the checksum of its own PDF. Returns
     /// true when every signer has approved: the § is locked and can be announced on its own.
@@ -910,6 +947,11 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
         var role = SignerRoleOf(personId);
         EnsureFresh(authentication, at);
         var checksum = CheckedSha(sha256);
+        if (section.ImmediateSha256 is { } prepared && prepared != checksum)
+        {
+            throw new DomainException("Utskriften du granskade är inte den som ska justeras. Öppna den aktuella utskriften av paragrafen.");
+        }
+
         var earlier = Approvals.Where(a => a.Section == number).ToList();
         if (earlier.Count > 0 && earlier[0].Sha256 != checksum)
         {
@@ -1121,6 +1163,14 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
             throw new DomainException($"§ {number} är omedelbart justerad och kan inte ändras.");
         }
 
+        if (Approvals.Any(a => a.Section == number))
+        {
+            throw new DomainException($"§ {number} håller på att justeras omedelbart och kan inte ändras.");
+        }
+
+        // A change makes the prepared print of an omedelbar justering stale: it is printed again before anyone signs.
+        section.ImmediateFileId = null;
+        section.ImmediateSha256 = null;
         return section;
     }
 

@@ -84,6 +84,14 @@ public sealed class MinutesSection : Entity
     /// <summary>Rule 14: the § is justerad at once at the meeting.</summary>
     public bool ImmediateApproval { get; private set; }
 
+    /// <summary>The print of the § (a protokollsutdrag) its omedelbar justering signs, and its SHA-256.</summary>
+    public Guid? ImmediateFileId { get; internal set; }
+
+    public string? ImmediateSha256 { get; internal set; }
+
+    /// <summary>The anslag of the § justerad at once (rule 14).</summary>
+    public Guid? ImmediatePostingId { get; internal set; }
+
     /// <summary>When the omedelbar justering was complete; the § is locked from then.</summary>
     public DateTimeOffset? ImmediatelyApprovedAt { get; internal set; }
 

@@ -215,12 +215,18 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
     /// <summary>Sends the held protokoll for justering and has Anna and Lars sign it with fresh codes.</summary>
     private async Task<MeetingMinutes> JusteratAsync(Guid id, uint version)
     {
-        version = (await Submit().HandleAsync(new SubmitMinutesForApproval(id, version))).Value;
+        var submitted = await Submit().HandleAsync(new SubmitMinutesForApproval(id, version));
+        submitted.Error.ShouldBeNull();
+        version = submitted.Value;
         var sha = (await MinutesAsync(id)).ApprovalSha256!;
         _s.Clock.Advance(TimeSpan.FromDays(1));
         await using var scope = _identity.CreateAsyncScope();
-        version = (await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())))).Value!.Version;
-        (await Approve(_s.MemberUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())))).Value!.Justerat.ShouldBeTrue();
+        var chair = await Approve(_s.ChairUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
+        chair.Error.ShouldBeNull();
+        version = chair.Value!.Version;
+        var adjuster = await Approve(_s.MemberUser, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())));
+        adjuster.Error.ShouldBeNull();
+        adjuster.Value!.Justerat.ShouldBeTrue();
         return await MinutesAsync(id);
     }
 
@@ -306,6 +312,38 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         (await dispatch.HandleAsync(new DispatchDecision(id, 62))).Error!.Message.ShouldContain("redan expedierat till alla");
         await Task.Delay(300);
         smtp.Received.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rule14_a_section_justerad_at_once_is_locked_and_announced_on_its_own_and_the_protokoll_follows()
+    {
+        var (id, version) = await _s.HeldAsync();
+        var edit = _s.Edit(_s.Secretary);
+        version = (await edit.WriteSectionAsync(id, version, new SectionText(61, "Val av justerare", "utse Lars Ledamot att justera protokollet", null, null, null, null, AppealKind.None, null, true))).Value;
+        var prepare = new PrepareImmediateApprovalHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf());
+        version = (await prepare.HandleAsync(new PrepareImmediateApproval(id, version, 61))).Value;
+        var sha = (await MinutesAsync(id)).Section(61).ImmediateSha256!;
+        await using var scope = _identity.CreateAsyncScope();
+        var signing = new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock);
+        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock);
+
+        var first = await Now(_s.ChairUser).HandleAsync(new ApproveSectionImmediately(id, version, 61, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
+        first.Value!.Justerat.ShouldBeFalse();
+        (await edit.AddNoteAsync(id, first.Value.Version, 61, null, "Under justering")).Error!.Message.ShouldContain("håller på att justeras");
+        var done = await Now(_s.MemberUser).HandleAsync(new ApproveSectionImmediately(id, first.Value.Version, 61, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())));
+        done.Value!.Justerat.ShouldBeTrue();
+
+        var minutes = await MinutesAsync(id);
+        minutes.Section(61).IsLocked.ShouldBeTrue();
+        minutes.Status.ShouldBe(MinutesStatus.Draft);
+        await using var db = Database.CreateContext();
+        var posting = await db.Postings.SingleAsync(p => p.Id == minutes.Section(61).ImmediatePostingId);
+        (posting.Title, posting.Sections, posting.UpOn).ShouldBe(("Omedelbart justerad § 61, Omsorgsnämnden 2026-10-06", "§ 61", new DateOnly(2026, 10, 6)));
+        (await edit.WriteSectionAsync(id, minutes.Version, new SectionText(61, "Annat", "x", null, null, null, null, AppealKind.None, null, true))).Error!.Message.ShouldContain("omedelbart justerad");
+
+        // The rest of the protokoll is justerat as usual, with its own anslag.
+        minutes = await JusteratAsync(id, minutes.Version);
+        (await db.Postings.CountAsync(p => p.MinutesId == id)).ShouldBe(2);
     }
 
     [Fact]

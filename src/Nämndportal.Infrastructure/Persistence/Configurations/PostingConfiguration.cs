@@ -24,7 +24,7 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         builder.Property(p => p.Sections).HasMaxLength(60);
         builder.Property(p => p.KeptAt).HasMaxLength(300);
         builder.Property(p => p.AppealInformation).HasMaxLength(2000);
-        builder.HasIndex(p => p.MinutesId);
+
         builder.HasOne<Organ>().WithMany().HasForeignKey(p => p.OrganId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
         // The public file belongs to another feature; the key only keeps it from being deleted while a notice names it.
@@ -33,6 +33,8 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         // One kallelse of a meeting on the board at a time: a re-issue replaces the earlier posting in the same transaction.
         builder.HasIndex(p => new { p.MeetingId, p.Kind })
             .IsUnique()
-            .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL");
+            .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL AND kind = 'Kallelse'");
+        // One anslag per protokoll and § (the whole protokoll has no §; a § justerad at once has its own, rule 14).
+        builder.HasIndex(p => new { p.MinutesId, p.Sections }).IsUnique().HasFilter("minutes_id IS NOT NULL");
     }
 }

@@ -1837,6 +1837,18 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("immediate_approval");
 
+                    b.Property<Guid?>("ImmediateFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("immediate_file_id");
+
+                    b.Property<Guid?>("ImmediatePostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("immediate_posting_id");
+
+                    b.Property<string>("ImmediateSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("immediate_sha256");
+
                     b.Property<DateTimeOffset?>("ImmediatelyApprovedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("immediately_approved_at");
@@ -2053,9 +2065,6 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_postings");
 
-                    b.HasIndex("MinutesId")
-                        .HasDatabaseName("ix_postings_minutes_id");
-
                     b.HasIndex("OrganId")
                         .HasDatabaseName("ix_postings_organ_id");
 
@@ -2065,7 +2074,12 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.HasIndex("MeetingId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_postings_meeting_id_kind")
-                        .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL");
+                        .HasFilter("meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL AND kind = 'Kallelse'");
+
+                    b.HasIndex("MinutesId", "Sections")
+                        .IsUnique()
+                        .HasDatabaseName("ix_postings_minutes_id_sections")
+                        .HasFilter("minutes_id IS NOT NULL");
 
                     b.HasIndex("UpOn", "DownOn")
                         .HasDatabaseName("ix_postings_up_on_down_on");

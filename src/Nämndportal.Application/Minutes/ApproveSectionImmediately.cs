@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Files;
+using Nämndportal.Domain.Minutes;
+using Nämndportal.Domain.NoticeBoard;
+
+namespace Nämndportal.Application.Minutes;
+
+/// <summary>Prints a § marked for omedelbar justering (rule 14): the print its signers approve.</summary>
+public sealed record PrepareImmediateApproval(Guid MinutesId, uint Version, int Number);
+
+/// <summary>A signer approves a § at once, over the checksum of its print, with password and a fresh code (rules 14, 27).</summary>
+public sealed record ApproveSectionImmediately(Guid MinutesId, uint Version, int Number, string Sha256, string Password, string Code);
+
+public sealed class PrepareImmediateApprovalHandler(IAppDbContextFactory dbFactory, AccessService access, MinutesPdfService pdf)
+{
+    public async Task<Result<uint>> HandleAsync(PrepareImmediateApproval request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await MinutesEditing.EditAsync(dbFactory, access, request.MinutesId, request.Version, async (db, minutes) =>
+        {
+            var section = minutes.Section(request.Number);
+            var printed = await pdf.RenderAsync(minutes, MinutesPrintKind.Extract, extractSection: section.Number, cancellationToken: cancellationToken);
+            var file = StoredFile.ForMinutes(
+                $"Omedelbar justering {minutes.OrganName} {minutes.MeetingDate:yyyy-MM-dd} § {section.Number}.pdf", printed, minutes.Id,
+                StoredFileSource.MinutesExtract, section.SecrecyProvision is not null);
+            db.StoredFiles.Add(file);
+            minutes.PrepareImmediateApproval(section.Number, file.Id, Convert.ToHexStringLower(SHA256.HashData(printed)));
+            return null;
+        }, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Omedelbar justering of one § (rule 14): when the chair and every justerare have approved its print, the § is locked,
+/// its case decided, and its anslag goes up today on its own, with its own appeal time (rules 15, 16).
+/// </summary>
+public sealed class ApproveSectionImmediatelyHandler(
+    IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, ISigningProvider signing, TimeProvider clock)
+{
+    public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveSectionImmediately request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (user.UserId is not { } userId)
+        {
+            return Error.Forbidden();
+        }
+
+        var grants = await access.SnapshotAsync(cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var minutes = await db.LoadMinutesAsync(request.MinutesId, track: true, cancellationToken);
+        if (minutes is null || !grants.CanView(minutes))
+        {
+            return Error.NotFound("Protokollet");
+        }
+
+        var personId = await db.Persons.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (personId is not { } me || minutes.Signers.All(s => s.PersonId != me))
+        {
+            return Error.Invalid("Bara ordföranden och de utsedda justerarna justerar protokollet.");
+        }
+
+        var proof = await signing.AuthenticateAsync(new SigningRequest(userId, request.Sha256, request.Password ?? string.Empty, request.Code ?? string.Empty), cancellationToken);
+        if (proof.Authentication is not { } authentication)
+        {
+            return Error.Invalid(proof.Error ?? "Autentiseringen misslyckades.");
+        }
+
+        db.SetOriginalVersion(minutes, request.Version);
+        var now = clock.GetUtcNow();
+        bool done;
+        try
+        {
+            done = minutes.ApproveSectionImmediately(request.Number, me, userId, now, authentication, request.Sha256, signing.Name);
+            if (done)
+            {
+                var today = SwedishTime.LocalDate(now);
+                var posting = Posting.ForMinutes(
+                    minutes.OrganId, minutes.OrganName, minutes.MeetingId, minutes.Id, minutes.MeetingDate, $"§ {request.Number}", today, today,
+                    minutes.KeptAt ?? minutes.OrganName, now, user.UserName ?? "okänd", request.Number);
+                db.Postings.Add(posting);
+                minutes.RecordImmediatePosting(request.Number, posting.Id);
+                await ApproveMinutesHandler.DecideCasesAsync(db, minutes, [minutes.Section(request.Number)], now, user.UserName ?? "okänd", cancellationToken);
+            }
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Message);
+        }
+
+        var saved = await db.SaveOrConflictAsync(minutes, 0u, cancellationToken);
+        return saved.Succeeded ? Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, done)) : saved.Error!;
+    }
+}
