@@ -223,12 +223,17 @@ print_logins() {
     Nämndsekreterare  sekreterare@exempelby.se
     Registrator       registrator@exempelby.se
     Handläggare       handlaggare@exempelby.se
-    Ledamot           ledamot@exempelby.se      (Lars Ledamot: notes, read marks; "Läs handlingarna" on Mina sammanträden)
-    Ledamot           sara.westerlund@exempelby.se  (Omsorgsnämndens ordförande; shares a note with Lars)
+    Ledamot           ledamot@exempelby.se      (Lars Ledamot: notes, read marks; "Läs handlingarna" on Mina sammanträden;
+                                                justerare of Omsorgsnämndens extra meeting: "Protokoll att justera", code key
+                                                NAMN DPOR TALL EDAM OT23 4567 ABCD EFGH)
+    Ledamot           sara.westerlund@exempelby.se  (Omsorgsnämndens ordförande; shares a note with Lars; signs protokoll with
+                                                code key NAMN DPOR TALO RDFO RAND E234 567A BCDE)
     Ersättare         ersattare@exempelby.se    (Erika Ersättare: notes and read marks on Social- och utbildningsnämndens next meeting)
     Ledamot           erik.hedlund@exempelby.se (Social- och utbildningsnämndens ordförande; Erika shares a note with him)
     Revisor           revisor@exempelby.se
 
+  Protokoll: Omsorgsnämnden's meeting three weeks ago is justerat, its anslag up on $APP_URL/anslagstavla with the
+  public version; the extra meeting a few days ago waits for Lars Ledamot's justering (password + a code from the key).
   In development the second-factor requirement for Administratör and Nämndsekreterare is off
   (Security:TwoFactor:Enforce in appsettings.Development.json); the administrator has one enrolled anyway.
   Stop with Ctrl+C (smtp4dev stops with the portal); ./dev.sh stop stops PostgreSQL too; ./dev.sh reset deletes all local data.

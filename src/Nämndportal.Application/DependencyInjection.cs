@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail.AuditTrailRecorder>();
         services.AddScoped<Meetings.NoticePackService>();
         services.AddScoped<Minutes.MinutesPdfService>();
+        services.AddScoped<Minutes.MinutesJustering>();
 
         // Every use case is a plain scoped class named …Handler (or …Job for background work): registered by name,
         // so adding a use case is adding its file.

@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddScoped<DemoCaseContent>();
         services.AddScoped<DemoMeetingContent>();
         services.AddScoped<DemoReaderContent>();
+        services.AddScoped<DemoMinutesContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Minutes.ISigningProvider, PortalSigningProvider>();

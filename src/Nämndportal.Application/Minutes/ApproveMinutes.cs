@@ -28,8 +28,7 @@ public sealed class ApproveMinutesHandler(
     AccessService access,
     ICurrentUser user,
     ISigningProvider signing,
-    MinutesPdfService pdf,
-    IPdfArchiver archiver,
+    MinutesJustering justering,
     TimeProvider clock,
     ILogger<ApproveMinutesHandler> logger)
 {
@@ -74,7 +73,7 @@ public sealed class ApproveMinutesHandler(
             justerat = minutes.Approve(me, userId, now, authentication, request.Sha256, signing.Name);
             if (justerat)
             {
-                await JusteraAsync(db, minutes, now, cancellationToken);
+                await justering.CompleteAsync(db, minutes, now, user.UserName ?? "system", cancellationToken);
             }
         }
         catch (DomainException ex)
@@ -96,30 +95,8 @@ public sealed class ApproveMinutesHandler(
         return Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, justerat));
     }
 
-    private async Task JusteraAsync(IAppDbContext db, MeetingMinutes minutes, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var today = SwedishTime.LocalDate(now);
-        var keptAt = minutes.KeptAt ?? minutes.OrganName;
-        var actor = user.UserName ?? "system";
-        var posting = Posting.ForMinutes(
-            minutes.OrganId, minutes.OrganName, minutes.MeetingId, minutes.Id, minutes.MeetingDate, $"§ {minutes.FirstNumber}–{minutes.LastNumber}",
-            today, today, keptAt, now, actor);
-        var proof = new NoticeProof(minutes.MeetingDate, today, posting.UpOn, posting.DownOn, keptAt);
-        var signed = await pdf.RenderAsync(minutes, MinutesPrintKind.Full, proof, cancellationToken: cancellationToken);
-        var archive = await archiver.ToPdfAAsync(signed, cancellationToken);
-        var secret = minutes.Sections.Any(s => s.SecrecyProvision is not null);
-        var signedFile = StoredFile.ForMinutes(MinutesPdfService.FileName(minutes, " (justerat)"), signed, minutes.Id, StoredFileSource.Minutes, secret);
-        var archiveFile = StoredFile.ForMinutes(MinutesPdfService.FileName(minutes, " (PDF-A)"), archive, minutes.Id, StoredFileSource.Minutes, secret);
-        db.StoredFiles.AddRange(signedFile, archiveFile);
-        db.Postings.Add(posting);
-        minutes.RecordJustering(signedFile.Id, archiveFile.Id, posting.Id);
-
-        // A § justerad at once had its case decided then.
-        await DecideCasesAsync(db, minutes, minutes.Sections.Where(s => s.ImmediatePostingId is null), now, actor, cancellationToken);
-    }
-
     /// <summary>For each § with a case: "Beslutat vid … §" on its timeline, and its status moved to what the § did.</summary>
-    internal static async Task DecideCasesAsync(
+    public static async Task DecideCasesAsync(
         IAppDbContext db, MeetingMinutes minutes, IEnumerable<MinutesSection> sections, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         var withCase = sections.Where(s => s.CaseId is not null).ToList();

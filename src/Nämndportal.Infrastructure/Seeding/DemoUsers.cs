@@ -10,6 +10,14 @@ public static class DemoUsers
     /// <summary>The administrator's authenticator secret (Base32), printed by dev.sh so it can be added to an app.</summary>
     public const string AdministratorAuthenticatorKey = "NAMNDPORTALDEMOKEY234567ABCDEFGH";
 
+    /// <summary>Omsorgsnämnden's chair, whose login the reader's demo content makes (<see cref="DemoReaderContent"/>): they sign the demo protokoll.</summary>
+    public const string ChairEmail = "sara.westerlund@exempelby.se";
+
+    /// <summary>The chair's and Lars Ledamot's authenticator secrets (Base32), for signing a protokoll; printed by dev.sh.</summary>
+    public const string ChairAuthenticatorKey = "NAMNDPORTALORDFORANDE234567ABCDE";
+
+    public const string MemberAuthenticatorKey = "NAMNDPORTALLEDAMOT234567ABCDEFGH";
+
     public static IReadOnlyList<DemoUser> All { get; } =
     [
         new("admin@exempelby.se", "Alva Admin", Roles.Administrator),

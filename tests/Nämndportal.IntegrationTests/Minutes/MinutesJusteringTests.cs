@@ -73,7 +73,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
 
     private ApproveMinutesHandler Approve(TestUser user, AsyncServiceScope scope) => new(
         _s.Factory(user), _s.Access(user), user, new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock),
-        Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance), _s.Clock,
+        new MinutesJustering(Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance)), _s.Clock,
         NullLogger<ApproveMinutesHandler>.Instance);
 
     private async Task<MeetingMinutes> MinutesAsync(Guid id) => (await _s.Get(_s.Secretary).HandleAsync(id)).Value!.Minutes;
