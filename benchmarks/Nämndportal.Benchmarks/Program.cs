@@ -4,10 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Nämndportal.Benchmarks;
 
-// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly | kallelse-pack | reader
+// Usage: dotnet Nämndportal.Benchmarks.dll search | pack-assembly | kallelse-pack | reader | protokoll
 // NP_TEST_POSTGRES: the server (no database), as for the tests. NP_BENCH_KEEP=1 keeps the database afterwards and
 // reuses it on the next run (for tuning; the recorded figure always comes from a fresh database).
 CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
+if (args is ["protokoll"])
+{
+    return await MinutesBenchmark.RunAsync();
+}
+
 if (args is ["pack-assembly"])
 {
     return await PackAssemblyBenchmark.RunAsync();

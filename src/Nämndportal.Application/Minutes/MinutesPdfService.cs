@@ -38,12 +38,12 @@ public sealed partial class MinutesPdfService(IPdfRenderer renderer, IPdfReader 
     {
         var layout = Layout(minutes, kind);
         var model = MinutesDocumentBuilder.Build(minutes, kind, options.Value.Municipality, proof, extractSection, certification);
-        var first = await renderer.RenderAsync(model, layout, cancellationToken);
         if (kind == MinutesPrintKind.Extract)
         {
-            return first;
+            return await renderer.RenderAsync(model, layout, cancellationToken);
         }
 
+        var first = await renderer.RenderAsync(model, layout with { Measuring = true }, cancellationToken);
         var pages = FindPages(reader.PageTexts(first), model.Sections);
         return await renderer.RenderAsync(model with { Contents = model.Contents.Select(c => c with { Page = pages.GetValueOrDefault(c.Number) }).ToList() }, layout, cancellationToken);
     }

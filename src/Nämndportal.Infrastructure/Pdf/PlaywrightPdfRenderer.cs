@@ -11,7 +11,10 @@ namespace Nämndportal.Infrastructure.Pdf;
 
 /// <summary>
 /// Renders a document model's Razor template to HTML and prints it with headless Chromium through Playwright.
-/// One browser is started on first use and reused; every document gets its own context and page.
+/// One browser is started on first use and reused. A browser context with its page costs about half a second to make,
+/// so pages are kept in a small pool (no more than <see cref="PdfOptions.MaxConcurrentPages"/>) and reused: each print
+/// replaces the page's whole document, JavaScript is off and the context is offline, so nothing of one document reaches
+/// the next. A page that failed is closed rather than reused.
 /// </summary>
 /// <remarks>
 /// The renderer is a singleton, but Blazor's <see cref="HtmlRenderer"/> resolves scoped services (the components'
@@ -33,6 +36,7 @@ public sealed class PlaywrightPdfRenderer(
 
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly SemaphoreSlim _pages = new(Math.Max(1, options.Value.MaxConcurrentPages));
+    private readonly System.Collections.Concurrent.ConcurrentBag<(IBrowser Browser, IBrowserContext Context, IPage Page)> _idle = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -44,31 +48,55 @@ public sealed class PlaywrightPdfRenderer(
         var browser = await GetBrowserAsync();
 
         await _pages.WaitAsync(cancellationToken);
+        (IBrowser Browser, IBrowserContext Context, IPage Page)? lease = null;
         try
         {
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            while (_idle.TryTake(out var idle))
             {
-                Locale = "sv-SE",
-                TimezoneId = "Europe/Stockholm",
-                JavaScriptEnabled = false,
-                Offline = true,
-            });
-            var page = await context.NewPageAsync();
+                if (idle.Browser == browser && !idle.Page.IsClosed)
+                {
+                    lease = idle;
+                    break;
+                }
+            }
+
+            if (lease is null)
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    Locale = "sv-SE",
+                    TimezoneId = "Europe/Stockholm",
+                    JavaScriptEnabled = false,
+                    Offline = true,
+                });
+                lease = (browser, context, await context.NewPageAsync());
+            }
+
+            var page = lease.Value.Page;
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            return await page.PdfAsync(new PagePdfOptions
+            var pdf = await page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
-                PrintBackground = true,
+                PrintBackground = !layout.Measuring,
                 PreferCSSPageSize = true,
-                DisplayHeaderFooter = true,
+                // The header and footer sit in the margins, so the page breaks do not depend on them: a measuring print leaves them out.
+                DisplayHeaderFooter = !layout.Measuring,
                 HeaderTemplate = HeaderTemplate(layout),
                 FooterTemplate = FooterTemplate(layout),
-                Tagged = true,
-                Outline = true,
+                Tagged = !layout.Measuring,
+                Outline = !layout.Measuring,
             });
+            _idle.Add(lease.Value);
+            lease = null;
+            return pdf;
         }
         finally
         {
+            if (lease is { } failed)
+            {
+                await failed.Context.CloseAsync();
+            }
+
             _pages.Release();
         }
     }
