@@ -35,37 +35,15 @@ public sealed class ApproveMinutesHandler(
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveMinutes request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (user.UserId is not { } userId)
-        {
-            return Error.Forbidden();
-        }
-
-        var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var minutes = await db.LoadMinutesAsync(request.MinutesId, track: true, cancellationToken);
-        if (minutes is null || !grants.CanView(minutes))
+        var proven = await MinutesSigning.ProveAsync(
+            db, access, user, signing, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code, cancellationToken);
+        if (proven.Value is not { } signer)
         {
-            return Error.NotFound("Protokollet");
+            return proven.Error!;
         }
 
-        var personId = await db.Persons.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (personId is not { } me || minutes.Signers.All(s => s.PersonId != me))
-        {
-            return Error.Invalid("Bara ordföranden och de utsedda justerarna justerar protokollet.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Password) || string.IsNullOrWhiteSpace(request.Code))
-        {
-            return Error.Invalid("Ange ditt lösenord och en engångskod från din autentiseringsapp.");
-        }
-
-        var proof = await signing.AuthenticateAsync(new SigningRequest(userId, request.Sha256, request.Password, request.Code), cancellationToken);
-        if (proof.Authentication is not { } authentication)
-        {
-            return Error.Invalid(proof.Error ?? "Autentiseringen misslyckades.");
-        }
-
-        db.SetOriginalVersion(minutes, request.Version);
+        var (minutes, me, userId, authentication) = signer;
         var now = clock.GetUtcNow();
         bool justerat;
         try

@@ -44,32 +44,15 @@ public sealed class ApproveSectionImmediatelyHandler(
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveSectionImmediately request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (user.UserId is not { } userId)
-        {
-            return Error.Forbidden();
-        }
-
-        var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var minutes = await db.LoadMinutesAsync(request.MinutesId, track: true, cancellationToken);
-        if (minutes is null || !grants.CanView(minutes))
+        var proven = await MinutesSigning.ProveAsync(
+            db, access, user, signing, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code, cancellationToken);
+        if (proven.Value is not { } signer)
         {
-            return Error.NotFound("Protokollet");
+            return proven.Error!;
         }
 
-        var personId = await db.Persons.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (personId is not { } me || minutes.Signers.All(s => s.PersonId != me))
-        {
-            return Error.Invalid("Bara ordföranden och de utsedda justerarna justerar protokollet.");
-        }
-
-        var proof = await signing.AuthenticateAsync(new SigningRequest(userId, request.Sha256, request.Password ?? string.Empty, request.Code ?? string.Empty), cancellationToken);
-        if (proof.Authentication is not { } authentication)
-        {
-            return Error.Invalid(proof.Error ?? "Autentiseringen misslyckades.");
-        }
-
-        db.SetOriginalVersion(minutes, request.Version);
+        var (minutes, me, userId, authentication) = signer;
         var now = clock.GetUtcNow();
         bool done;
         try

@@ -10,7 +10,7 @@ namespace Nämndportal.E2E.Journeys;
 public class NoticeBoardJourneyTests(PortalFixture portal)
 {
     [Fact]
-    public async Task Visitor_without_login_or_JavaScript_reads_fullmaktiges_kallelse_and_finds_the_accessibility_statement()
+    public async Task Rule25_Visitor_without_login_or_JavaScript_reads_fullmaktiges_kallelse_and_finds_the_accessibility_statement()
     {
         var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -82,7 +82,7 @@ public class NoticeBoardJourneyTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Member_opens_the_public_board_from_the_portal_menu()
+    public async Task Rule17_The_anslagstavla_is_easy_to_find_from_the_portal_menu_and_kept_apart_from_the_portal()
     {
         var page = await portal.Browser.NewPageAsync();
         await Journey.LogInAsync(page, portal.App.BaseUrl, "ledamot@exempelby.se");

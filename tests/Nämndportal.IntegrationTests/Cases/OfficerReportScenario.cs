@@ -93,14 +93,6 @@ public sealed class OfficerReportScenario
     public SaveOfficerReportHandler Save(TestUser user) =>
         new(Factory(user), Access(user), new SaveOfficerReportValidator(), new RichTextSanitizer(), user, Clock);
 
-    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role)
-    {
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedUserName = email.ToUpperInvariant(),
-            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(), DisplayName = name,
-        };
-        db.Users.Add(user);
-        return new TestUser(user.Id, email, role);
-    }
+    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role) =>
+        TestAccounts.Add(db, email, name, role);
 }

@@ -511,14 +511,6 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
         db.DocumentVersions.Add(new DocumentVersion(document.CaseId, document.Id, 1, "handling.pdf", FileKind.Pdf, "application/pdf", content.Length, FileBlob.Checksum(content)));
     }
 
-    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role)
-    {
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedUserName = email.ToUpperInvariant(),
-            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(), DisplayName = name,
-        };
-        db.Users.Add(user);
-        return new TestUser(user.Id, email, role);
-    }
+    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role) =>
+        TestAccounts.Add(db, email, name, role);
 }

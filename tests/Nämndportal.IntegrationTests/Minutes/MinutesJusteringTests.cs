@@ -231,7 +231,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
     }
 
     [Fact]
-    public async Task Rule23_and_24_the_public_version_shows_a_secret_section_as_a_placeholder_and_a_personnummer_stops_publishing_until_a_reason_is_given()
+    public async Task Rule23_24_and_25_the_public_version_shows_a_secret_section_as_a_placeholder_and_a_personnummer_stops_publishing_until_a_reason_is_given()
     {
         var (id, version) = await _s.HeldAsync();
         version = (await _s.Edit(_s.Secretary).AddNoteAsync(id, version, 61, null, "Nämnden noterar skrivelsen från 19121212-1212.")).Value;
@@ -256,8 +256,13 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         minutes = await MinutesAsync(id);
         minutes.PublicationOverrideReason.ShouldBe("Numret är ett fiktivt organisationsnummer i en skrivelse.");
 
+        // Rule 25: the published PDF is tagged, in Swedish.
+        var publicPdf = await FileAsync(minutes.PublicFileId!.Value);
+        Encoding.Latin1.GetString(publicPdf).ShouldContain("/StructTreeRoot");
+        Encoding.Latin1.GetString(publicPdf).ShouldContain("/Lang (sv)");
+
         // The public PDF and the public pages hold nothing of the secret §: no name, no decision, no account.
-        var text = string.Join(' ', Pages(await FileAsync(minutes.PublicFileId!.Value)));
+        var text = string.Join(' ', Pages(publicPdf));
         text.ShouldContain("§ 63 – Ärende som omfattas av sekretess");
         text.ShouldContain("OSL 26 kap. 1 §");
         text.ShouldNotContain("Sven Svensson");

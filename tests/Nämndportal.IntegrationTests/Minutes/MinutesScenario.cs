@@ -202,14 +202,6 @@ public sealed class MinutesScenario
         return (await Get(Secretary).HandleAsync(id)).Value!;
     }
 
-    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role)
-    {
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(), UserName = email, Email = email, NormalizedUserName = email.ToUpperInvariant(),
-            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(), DisplayName = name,
-        };
-        db.Users.Add(user);
-        return new TestUser(user.Id, email, role);
-    }
+    private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role) =>
+        TestAccounts.Add(db, email, name, role);
 }

@@ -21,7 +21,7 @@ public class PublicNoticeBoardTests(DatabaseFixture database) : IntegrationTest(
         Guid demoId;
         await using (var db = Database.CreateContext())
         {
-            demoId = (await db.Postings.SingleAsync()).Id;
+            demoId = (await db.Postings.SingleAsync(p => p.Kind == Domain.NoticeBoard.PostingKind.Kallelse)).Id;
         }
 
         using var anonymous = app.CreateBrowserLikeClient();

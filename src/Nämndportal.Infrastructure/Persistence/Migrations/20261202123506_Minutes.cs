@@ -12,6 +12,43 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_postings_meeting_id_kind",
+                table: "postings");
+
+            migrationBuilder.AddColumn<string>(
+                name: "appeal_information",
+                table: "postings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "approved_on",
+                table: "postings",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "kept_at",
+                table: "postings",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "minutes_id",
+                table: "postings",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "sections",
+                table: "postings",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "meeting_minutes",
                 columns: table => new
@@ -38,6 +75,13 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     approval_file_id = table.Column<Guid>(type: "uuid", nullable: true),
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approved_file_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    archive_file_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    posting_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    public_file_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    published_by = table.Column<string>(type: "text", nullable: true),
+                    publication_override_reason = table.Column<string>(type: "text", nullable: true),
                     revision = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -87,6 +131,9 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     send_to = table.Column<List<string>>(type: "text[]", nullable: false),
                     proposition_order = table.Column<string>(type: "text", nullable: true),
                     immediate_approval = table.Column<bool>(type: "boolean", nullable: false),
+                    immediate_file_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    immediate_sha256 = table.Column<string>(type: "text", nullable: true),
+                    immediate_posting_id = table.Column<Guid>(type: "uuid", nullable: true),
                     immediately_approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     appeal = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     secrecy_provision = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -96,6 +143,7 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     created_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     modified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     modified_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    dispatches = table.Column<string>(type: "jsonb", nullable: true),
                     disqualifications = table.Column<string>(type: "jsonb", nullable: true),
                     notes = table.Column<string>(type: "jsonb", nullable: true),
                     proposals = table.Column<string>(type: "jsonb", nullable: true),
@@ -118,6 +166,20 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_postings_meeting_id_kind",
+                table: "postings",
+                columns: new[] { "meeting_id", "kind" },
+                unique: true,
+                filter: "meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL AND kind = 'Kallelse'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_postings_minutes_id_sections",
+                table: "postings",
+                columns: new[] { "minutes_id", "sections" },
+                unique: true,
+                filter: "minutes_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_meeting_minutes_meeting_id",
@@ -150,6 +212,41 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "meeting_minutes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_postings_meeting_id_kind",
+                table: "postings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_postings_minutes_id_sections",
+                table: "postings");
+
+            migrationBuilder.DropColumn(
+                name: "appeal_information",
+                table: "postings");
+
+            migrationBuilder.DropColumn(
+                name: "approved_on",
+                table: "postings");
+
+            migrationBuilder.DropColumn(
+                name: "kept_at",
+                table: "postings");
+
+            migrationBuilder.DropColumn(
+                name: "minutes_id",
+                table: "postings");
+
+            migrationBuilder.DropColumn(
+                name: "sections",
+                table: "postings");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_postings_meeting_id_kind",
+                table: "postings",
+                columns: new[] { "meeting_id", "kind" },
+                unique: true,
+                filter: "meeting_id IS NOT NULL AND replaced_at IS NULL AND taken_down_at IS NULL");
         }
     }
 }

@@ -13,8 +13,8 @@ using Nämndportal.Infrastructure.Persistence;
 namespace Nämndportal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202114253_PostingPerMinutes")]
-    partial class PostingPerMinutes
+    [Migration("20261202123506_Minutes")]
+    partial class Minutes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
