@@ -65,11 +65,8 @@ public sealed class PublishMinutesHandler(
 
             var document = MinutesDocumentBuilder.Build(minutes, MinutesPrintKind.Public, options.Value.Municipality);
             var findings = PublicMinutesText.Findings(document);
-            if (!request.Reviewed || (findings.Count > 0 && string.IsNullOrWhiteSpace(request.OverrideReason)) || minutes.PublicFileId is not null)
-            {
-                // The domain gives the reason in words; checked here first so nothing is printed for a refused publication.
-                minutes.Publish(Guid.Empty, request.Reviewed, findings, request.OverrideReason, user.UserName ?? "okänd", clock.GetUtcNow());
-            }
+            // Checked before printing, so nothing is printed for a refused publication.
+            minutes.EnsurePublishable(request.Reviewed, findings, request.OverrideReason);
 
             var printed = await pdf.RenderAsync(minutes, MinutesPrintKind.Public, await ProofAsync(db, minutes, cancellationToken), cancellationToken: cancellationToken);
             var file = StoredFile.ForMinutes(MinutesPdfService.FileName(minutes, " (offentlig version)"), printed, minutes.Id, StoredFileSource.MinutesPublic, containsSecret: false);

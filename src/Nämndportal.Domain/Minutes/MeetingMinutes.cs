@@ -1081,6 +1081,17 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
     /// </summary>
     public void Publish(Guid publicFileId, bool reviewed, IReadOnlyList<string> findings, string? overrideReason, string by, DateTimeOffset at)
     {
+        var reason = EnsurePublishable(reviewed, findings, overrideReason);
+        PublicFileId = publicFileId;
+        PublishedAt = at.ToUniversalTime();
+        PublishedBy = by;
+        PublicationOverrideReason = findings.Count > 0 ? reason : null;
+        Revision++;
+    }
+
+    /// <summary>Refuses, with the reason in words, a publication <see cref="Publish"/> would refuse; returns the cleaned override reason.</summary>
+    public string? EnsurePublishable(bool reviewed, IReadOnlyList<string> findings, string? overrideReason)
+    {
         ArgumentNullException.ThrowIfNull(findings);
         if (Status != MinutesStatus.Approved)
         {
@@ -1105,11 +1116,7 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
                 + "Ta bort dem ur protokollet (genom en rättelse), eller ange varför versionen ändå ska publiceras.");
         }
 
-        PublicFileId = publicFileId;
-        PublishedAt = at.ToUniversalTime();
-        PublishedBy = by;
-        PublicationOverrideReason = findings.Count > 0 ? reason : null;
-        Revision++;
+        return reason;
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------
