@@ -50,7 +50,7 @@ public sealed class GetMinutesHandler(IAppDbContextFactory dbFactory, AccessServ
             ? await db.Persons.AsNoTracking().Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
             : null;
         var sections = minutes.Sections
-            .Select(s => new SectionView(s, minutes.ServingIn(s.Number), minutes.PresentIn(s.Number), minutes.ServesForIn(s.Number), minutes.QuorumIn(s.Number)))
+            .Select(s => new SectionView(s, minutes.ServingIn(s.Number), minutes.PresentIn(s.Number), minutes.ServesForIn(s.Number), s.QuorumMet))
             .ToList();
         var today = SwedishTime.LocalDate(clock.GetUtcNow());
         var suggestions = canWrite && minutes.Status == MinutesStatus.Draft
