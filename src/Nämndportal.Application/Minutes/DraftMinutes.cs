@@ -75,7 +75,7 @@ public sealed class DraftMinutesHandler(IAppDbContextFactory dbFactory, AccessSe
                 meeting.Id, organ.Id, organ.Name, meeting.LocalDate, meeting.Place, organ.Rules, seats,
                 roster.Select(r => r.Attendee), roster.FirstOrDefault(r => r.Role == MembershipRole.Ordforande)?.Attendee.PersonId,
                 last - sections.Count + 1, sections, presentations);
-            minutes.SetDetails(meeting.Place, await SecretaryNameAsync(db, cancellationToken), null, organ.Administration);
+            minutes.SetDetails(meeting.Place, await NameOfAsync(db, users, user, cancellationToken), null, organ.Administration);
         }
         catch (DomainException ex)
         {
@@ -96,7 +96,8 @@ public sealed class DraftMinutesHandler(IAppDbContextFactory dbFactory, AccessSe
         return Result<Guid>.Ok(minutes.Id);
     }
 
-    private async Task<string?> SecretaryNameAsync(IAppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The signed-in user's name as a protokoll prints it: their person's name, else their account's display name.</summary>
+    internal static async Task<string?> NameOfAsync(IAppDbContext db, IUserDirectory users, ICurrentUser user, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } userId)
         {

@@ -63,6 +63,45 @@ public static class MinutesDocumentBuilder
         };
     }
 
+    /// <summary>A correction's print once written: with signature lines until justerad, then with who signed and the anslag's dates.</summary>
+    public static CorrectionDocumentModel BuildCorrection(MeetingMinutes minutes, Correction correction, string? municipality, NoticeProof? proof = null)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(correction);
+        var signedBy = correction.ApprovedAt is null
+            ? []
+            : minutes.Approvals.Where(a => a.CorrectionId == correction.Id).OrderBy(a => a.Role).ThenBy(a => a.ApprovedAt)
+                .Select(a => $"{(a.Role == SignerRole.Chair ? "Ordförande" : "Justerande")} – {a.Name}").ToList();
+        return BuildCorrection(minutes, correction.Number, correction.Section, correction.Text, correction.CreatedBy, correction.CreatedAt, municipality) with
+        {
+            SignedBy = signedBy,
+            Proof = proof,
+        };
+    }
+
+    /// <summary>The print of correction number <paramref name="number"/> as the signers will approve it (before it is recorded).</summary>
+    public static CorrectionDocumentModel BuildCorrection(
+        MeetingMinutes minutes, int number, int? section, string text, string writtenBy, DateTimeOffset writtenAt, string? municipality)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        string Name(Guid id) => minutes.Attendees.FirstOrDefault(a => a.PersonId == id)?.DisplayName ?? "(okänd)";
+        return new CorrectionDocumentModel
+        {
+            Municipality = municipality,
+            Title = Correction.TitleFor(number, section),
+            OrganName = minutes.OrganName,
+            MeetingDate = minutes.MeetingDate,
+            MinutesApprovedOn = minutes.ApprovedAt is { } at ? Domain.Common.SwedishTime.LocalDate(at) : null,
+            Paragraphs = $"§ {minutes.FirstNumber} – {minutes.LastNumber}",
+            Concerns = section is { } n ? HeadingText(n, minutes.Section(n).Title) : "Protokollet i sin helhet",
+            Text = Correction.Normalised(text),
+            WrittenBy = writtenBy,
+            WrittenOn = Domain.Common.SwedishTime.LocalDate(writtenAt),
+            Chair = minutes.ChairId is { } chair ? Name(chair) : null,
+            Adjusters = minutes.Adjusters.Select(Name).ToList(),
+        };
+    }
+
     /// <summary>The text a § heading starts with in the print; the page finder looks for it (without spaces) to number the contents.</summary>
     public static string HeadingText(int number, string title) => $"§ {number} – {title}";
 

@@ -124,3 +124,43 @@ public sealed record SectionPrint
 
 /// <param name="Lines">Each voter and answer, in an open vote; empty for a secret val.</param>
 public sealed record VotePrint(string Heading, string JaMeans, string NejMeans, IReadOnlyList<(string Name, string Ballot)> Lines, string Result);
+
+/// <summary>
+/// A rättelse of a justerat protokoll as printed (rule 13): which protokoll and which § it corrects, the correction's text,
+/// who wrote it, and the signature lines, or once justerad "Rättelsen har signerats digitalt av …" and Bevis om anslagsdag.
+/// </summary>
+public sealed record CorrectionDocumentModel
+{
+    public string? Municipality { get; init; }
+
+    /// <summary>"Rättelse 1 av § 61".</summary>
+    public required string Title { get; init; }
+
+    public required string OrganName { get; init; }
+
+    public required DateOnly MeetingDate { get; init; }
+
+    /// <summary>The day the protokoll corrected was justerat.</summary>
+    public DateOnly? MinutesApprovedOn { get; init; }
+
+    /// <summary>The protokoll's §§, "§ 97 – 104".</summary>
+    public required string Paragraphs { get; init; }
+
+    /// <summary>"§ 61 – Budget 2027" or "Protokollet i sin helhet".</summary>
+    public required string Concerns { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string WrittenBy { get; init; }
+
+    public required DateOnly WrittenOn { get; init; }
+
+    public string? Chair { get; init; }
+
+    public IReadOnlyList<string> Adjusters { get; init; } = [];
+
+    /// <summary>"Ordförande – Anna Andersson": set once the correction is justerad.</summary>
+    public IReadOnlyList<string> SignedBy { get; init; } = [];
+
+    public NoticeProof? Proof { get; init; }
+}

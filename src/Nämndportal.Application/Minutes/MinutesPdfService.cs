@@ -48,6 +48,20 @@ public sealed partial class MinutesPdfService(IPdfRenderer renderer, IPdfReader 
         return await renderer.RenderAsync(model with { Contents = model.Contents.Select(c => c with { Page = pages.GetValueOrDefault(c.Number) }).ToList() }, layout, cancellationToken);
     }
 
+    /// <summary>Prints a rättelse (rule 13) in the protokoll's frame: "RÄTTELSE AV PROTOKOLL – organ" and the signature boxes.</summary>
+    public Task<byte[]> RenderCorrectionAsync(CorrectionDocumentModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var date = model.MeetingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var layout = new PdfLayout(
+            $"{model.Title} – protokoll {model.OrganName} {date}",
+            $"RÄTTELSE AV PROTOKOLL – {model.OrganName}",
+            $"Sammanträdesdatum {date}",
+            NumberPages: true,
+            SignatureBoxes: SignatureBoxes);
+        return renderer.RenderAsync(model with { Municipality = model.Municipality ?? options.Value.Municipality }, layout, cancellationToken);
+    }
+
     /// <summary>
     /// The page (1-based) each § heading is printed on: searched in page order without white space, each § from the page
     /// of the one before, so a § number quoted in the contents or in another § is not mistaken for its heading.

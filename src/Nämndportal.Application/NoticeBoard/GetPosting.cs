@@ -21,7 +21,7 @@ public sealed record PostingDetails(
 }
 
 /// <param name="PublicVersion">The public version is published and can be read on the anslagstavla.</param>
-public sealed record MinutesNotice(Guid MinutesId, DateOnly? MeetingDate, DateOnly ApprovedOn, string? Sections, string? KeptAt, string? AppealInformation, bool PublicVersion);
+public sealed record MinutesNotice(Guid MinutesId, DateOnly? MeetingDate, DateOnly ApprovedOn, string? Sections, string? KeptAt, string? AppealInformation, bool PublicVersion, bool IsCorrection = false);
 
 /// <summary>Public: any notice whose day to go up has come. One not yet up answers as an unknown one.</summary>
 public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvider clock)
@@ -43,7 +43,7 @@ public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvid
         {
             var published = await db.MeetingMinutes.AnyAsync(m => m.Id == minutesId && m.PublicFileId != null, cancellationToken);
             minutes = new MinutesNotice(
-                minutesId, p.MeetingStartsAt is { } day ? SwedishTime.LocalDate(day) : null, approvedOn, p.Sections, p.KeptAt, p.AppealInformation, published);
+                minutesId, p.MeetingStartsAt is { } day ? SwedishTime.LocalDate(day) : null, approvedOn, p.Sections, p.KeptAt, p.AppealInformation, published, p.IsCorrection);
         }
 
         return Result<PostingDetails>.Ok(new PostingDetails(

@@ -974,8 +974,11 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
         return false;
     }
 
-    /// <summary>A correction of a justerat protokoll: a new recorded act over its own PDF, approved by the same signers (rule 13).</summary>
-    public Correction Correct(int? section, string text, string sha256, string createdBy, DateTimeOffset at)
+    /// <summary>
+    /// Whether a correction of § <paramref name="section"/> (or of the protokoll as a whole) with this text may be written
+    /// now: only of a justerat protokoll, of a § it has, and one at a time. Asked before the correction is printed.
+    /// </summary>
+    public void EnsureCorrectable(int? section, string? text)
     {
         if (Status != MinutesStatus.Approved)
         {
@@ -987,15 +990,54 @@ public sealed class MeetingMinutes : Entity, IConcurrencyVersioned
             Section(number);
         }
 
+        Correction.Normalised(text);
         if (Corrections.Any(c => c.ApprovedAt is null))
         {
-            throw new DomainException("En rättelse väntar redan på justering.");
+            throw new DomainException("En rättelse väntar redan på justering. Låt den justeras eller dra tillbaka den först.");
         }
+    }
 
-        var correction = new Correction(section, text, createdBy, at) { Sha256 = CheckedSha(sha256) };
+    /// <summary>The number the next correction gets ("Rättelse 2").</summary>
+    public int NextCorrectionNumber => Corrections.Count == 0 ? 1 : Corrections.Max(c => c.Number) + 1;
+
+    /// <summary>
+    /// A correction of a justerat protokoll (rule 13): the protokoll itself never changes; the correction is a new recorded
+    /// act over its own print (<paramref name="fileId"/> with checksum <paramref name="sha256"/>), approved by the same signers.
+    /// </summary>
+    public Correction Correct(int? section, string text, Guid fileId, string sha256, string createdBy, DateTimeOffset at)
+    {
+        EnsureCorrectable(section, text);
+        var correction = new Correction(NextCorrectionNumber, section, text, fileId, createdBy, at) { Sha256 = CheckedSha(sha256) };
         Corrections.Add(correction);
         Revision++;
         return correction;
+    }
+
+    /// <summary>The secretary withdraws a correction not yet justerad (a mistake in it); signatures given to it go with it.</summary>
+    public void WithdrawCorrection(Guid correctionId)
+    {
+        var correction = Corrections.SingleOrDefault(c => c.Id == correctionId) ?? throw new DomainException("Rättelsen finns inte.");
+        if (correction.ApprovedAt is not null)
+        {
+            throw new DomainException("En justerad rättelse kan inte dras tillbaka; skriv en ny rättelse.");
+        }
+
+        Approvals.RemoveAll(a => a.CorrectionId == correctionId);
+        Corrections.Remove(correction);
+        Revision++;
+    }
+
+    /// <summary>Records the prints and the anslag made once correction <paramref name="correctionId"/> was justerad.</summary>
+    public void RecordCorrectionJustering(Guid correctionId, Guid signedFileId, Guid archiveFileId, Guid postingId)
+    {
+        var correction = Corrections.SingleOrDefault(c => c.Id == correctionId) ?? throw new DomainException("Rättelsen finns inte.");
+        if (correction.ApprovedAt is null)
+        {
+            throw new DomainException("Rättelsen är inte justerad.");
+        }
+
+        correction.RecordJustering(signedFileId, archiveFileId, postingId);
+        Revision++;
     }
 
     public bool ApproveCorrection(Guid correctionId, Guid personId, Guid userId, DateTimeOffset at, StrongAuthentication authentication, string sha256, string provider)

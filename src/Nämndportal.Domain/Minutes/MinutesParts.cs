@@ -211,17 +211,23 @@ public sealed class Correction
         CreatedBy = string.Empty;
     }
 
-    internal Correction(int? section, string text, string createdBy, DateTimeOffset createdAt)
+    internal Correction(int number, int? section, string text, Guid fileId, string createdBy, DateTimeOffset createdAt)
         : this()
     {
+        Number = number;
         Section = section;
-        Text = MinutesText.Required(text, 4000, "Rättelsen");
+        Text = Normalised(text);
+        FileId = fileId;
         CreatedBy = createdBy;
         CreatedAt = createdAt.ToUniversalTime();
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
+    /// <summary>"Rättelse 2": the protokoll's corrections numbered from 1 in the order they were written.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>The § corrected, or null for the protokoll as a whole (its first page, say).</summary>
     public int? Section { get; private set; }
 
     public string Text { get; private set; }
@@ -230,10 +236,38 @@ public sealed class Correction
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>The SHA-256 of the correction's PDF the signers approve.</summary>
+    /// <summary>The print of the correction out for justering.</summary>
+    public Guid FileId { get; private set; }
+
+    /// <summary>The SHA-256 of <see cref="FileId"/>: every signer approves exactly this.</summary>
     public string? Sha256 { get; internal set; }
 
+    /// <summary>When the last signer approved: the correction is justerad.</summary>
     public DateTimeOffset? ApprovedAt { get; internal set; }
+
+    /// <summary>The correction as printed after the last signature ("Rättelsen har signerats digitalt av …", Bevis om anslagsdag).</summary>
+    public Guid? SignedFileId { get; private set; }
+
+    /// <summary>The PDF/A-2b rendition of <see cref="SignedFileId"/> for the archive.</summary>
+    public Guid? ArchiveFileId { get; private set; }
+
+    /// <summary>The anslag announcing the correction's justering.</summary>
+    public Guid? PostingId { get; private set; }
+
+    /// <summary>How the anslag and the prints name it: "Rättelse 1 av § 61", "Rättelse 2 av protokollet".</summary>
+    public string Title => TitleFor(Number, Section);
+
+    public static string TitleFor(int number, int? section) => section is { } s ? $"Rättelse {number} av § {s}" : $"Rättelse {number} av protokollet";
+
+    /// <summary>The text as written, trimmed, required and at most 4 000 characters.</summary>
+    public static string Normalised(string? text) => MinutesText.Required(text, 4000, "Rättelsen");
+
+    internal void RecordJustering(Guid signedFileId, Guid archiveFileId, Guid postingId)
+    {
+        SignedFileId = signedFileId;
+        ArchiveFileId = archiveFileId;
+        PostingId = postingId;
+    }
 }
 
 internal static class MinutesText

@@ -116,6 +116,9 @@ public sealed class Posting : Entity
     /// <summary>The §§ the anslag covers, "§ 61–65" (one § for an omedelbar justering).</summary>
     public string? Sections { get; private set; }
 
+    /// <summary>Whether the anslag announces a justerad rättelse of the protokoll (then <see cref="Sections"/> names it, "Rättelse 1 av § 61").</summary>
+    public bool IsCorrection { get; private set; }
+
     /// <summary>Where the protokoll is kept (förvaringsplats).</summary>
     public string? KeptAt { get; private set; }
 
@@ -222,6 +225,21 @@ public sealed class Posting : Entity
                 + "då justeringen tillkännagavs på anslagstavlan. Beslut som överklagas genom förvaltningsbesvär har den tid "
                 + "som anges i beslutet.",
         };
+    }
+
+    /// <summary>
+    /// The anslag of a justerad rättelse of a protokoll (rule 13): announced like a justering, with its own appeal time from
+    /// the day it goes up (rules 15, 16). <paramref name="correctionTitle"/> is "Rättelse 1 av § 61".
+    /// </summary>
+    public static Posting ForMinutesCorrection(
+        Guid organId, string organName, Guid meetingId, Guid minutesId, DateOnly meetingDate, string correctionTitle, DateOnly approvedOn, DateOnly upOn,
+        string keptAt, DateTimeOffset publishedAt, string publishedBy)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(correctionTitle);
+        var posting = ForMinutes(organId, organName, meetingId, minutesId, meetingDate, correctionTitle, approvedOn, upOn, keptAt, publishedAt, publishedBy);
+        posting.IsCorrection = true;
+        posting.Title = $"Justerad {char.ToLowerInvariant(correctionTitle[0])}{correctionTitle[1..]} i protokoll, {organName} {meetingDate:yyyy-MM-dd}";
+        return posting;
     }
 
     /// <summary>The published public version of the protokoll this anslag announces, downloadable while it is up.</summary>

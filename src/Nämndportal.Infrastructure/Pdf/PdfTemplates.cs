@@ -12,6 +12,7 @@ internal static class PdfTemplates
         [typeof(Application.Meetings.NoticeDocumentModel)] = typeof(NoticeDocument),
         [typeof(Application.Reader.MyNotesDocumentModel)] = typeof(MyNotesDocument),
         [typeof(Application.Minutes.MinutesDocumentModel)] = typeof(MinutesDocument),
+        [typeof(Application.Minutes.CorrectionDocumentModel)] = typeof(CorrectionDocument),
     };
 
     public static Type For(Type modelType) =>

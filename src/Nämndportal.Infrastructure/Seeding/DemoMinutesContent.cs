@@ -17,8 +17,8 @@ namespace Nämndportal.Infrastructure.Seeding;
 /// <summary>
 /// Omsorgsnämnden's protokoll (issue 11), seeded once: the meeting three weeks ago, held and justerat — a vote with a
 /// reservation, a jäv with an ersättare serving, an adjournment, a closed § that the public version shows as a
-/// placeholder — with its anslag up on the anslagstavla and its public version published; and an extra meeting a few days
-/// ago whose protokoll the chair has signed and that waits for Lars Ledamot as justerare. The protokoll are drafted with the
+/// placeholder — with its anslag up on the anslagstavla, its public version published and a justerad rättelse of one § with
+/// its own anslag; and an extra meeting a few days ago whose protokoll the chair has signed and that waits for Lars Ledamot as justerare. The protokoll are drafted with the
 /// portal's own use case and written through the domain, with the times of the meeting; the signatures are recorded as the
 /// demo's (the chair and Lars sign with a known authenticator key, printed by dev.sh).
 /// </summary>
@@ -262,6 +262,19 @@ public sealed class DemoMinutesContent(
         db.StoredFiles.Add(publicFile);
         minutes.Publish(publicFile.Id, reviewed: true, PublicMinutesText.Findings(document), null, "sekreterare@exempelby.se", approvedAt.AddHours(2));
         posting.AttachPublicFile(publicFile.Id);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A week after the meeting the year was found missing in the guidelines' second att-sats: a rättelse (rule 13),
+        // signed the next day and announced with its own appeal time. The protokoll itself stays as it was justerat.
+        var writtenAt = SwedishTime.FromLocal(minutes.MeetingDate.AddDays(7), new TimeOnly(9, 15));
+        var correction = await justering.WriteCorrectionAsync(
+            db, minutes, guidelines.Number,
+            $"I § {guidelines.Number}, andra att-satsen, har årtalet fallit bort. Att-satsen ska lyda: ”att riktlinjerna gäller från och med den 1 januari {minutes.MeetingDate.Year + 1}”, som i förvaltningens förslag till beslut.",
+            minutes.SecretaryName ?? "Nämndsekreteraren", writtenAt, cancellationToken);
+        var correctedAt = writtenAt.AddDays(1).AddHours(1);
+        minutes.ApproveCorrection(correction.Id, chair.PersonId, chairUser, correctedAt.AddMinutes(-20), Demo(correctedAt.AddMinutes(-21)), correction.Sha256!, PortalSigningProvider.ProviderName);
+        minutes.ApproveCorrection(correction.Id, adjuster.PersonId, await UserIdAsync("ledamot@exempelby.se"), correctedAt, Demo(correctedAt.AddMinutes(-1)), correction.Sha256!, PortalSigningProvider.ProviderName);
+        await justering.CompleteCorrectionAsync(db, minutes, correction, correctedAt, "sekreterare@exempelby.se", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

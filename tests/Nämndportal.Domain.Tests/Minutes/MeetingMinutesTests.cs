@@ -288,11 +288,48 @@ public class MeetingMinutesTests
         minutes.Revision.ShouldBe(revision);
 
         // A correction is its own act, approved over its own PDF by the same signers.
-        var correction = minutes.Correct(61, "I § 61 ska det stå 2026 i stället för 2025.", OtherSha, "sekreterare", at.AddDays(1));
+        var correction = minutes.Correct(61, "I § 61 ska det stå 2026 i stället för 2025.", Guid.NewGuid(), OtherSha, "sekreterare", at.AddDays(1));
         minutes.ApproveCorrection(correction.Id, Anna, UserId, at.AddDays(1), FreshAt(at.AddDays(1)), OtherSha, "portal").ShouldBeFalse();
         minutes.ApproveCorrection(correction.Id, Cecilia, UserId, at.AddDays(1), FreshAt(at.AddDays(1)), OtherSha, "portal").ShouldBeTrue();
         minutes.Corrections.Single().ApprovedAt.ShouldNotBeNull();
         minutes.MinutesApprovals.Count.ShouldBe(2);
+        minutes.Section(61).Title.ShouldBe("Ärende 1");
+    }
+
+    [Fact]
+    public void Rule13_A_correction_is_written_only_of_a_justerat_protokoll_one_at_a_time_and_approved_over_its_own_print()
+    {
+        var minutes = SubmittedForApproval();
+        var at = Opened.AddDays(2);
+        Should.Throw<DomainException>(() => minutes.Correct(null, "Fel datum på första sidan.", Guid.NewGuid(), OtherSha, "sekreterare", at)).Message.ShouldContain("justerat protokoll");
+        minutes.Approve(Anna, UserId, at, FreshAt(at), Sha, "portal");
+        minutes.Approve(Cecilia, UserId, at, FreshAt(at), Sha, "portal").ShouldBeTrue();
+
+        Should.Throw<DomainException>(() => minutes.Correct(99, "Fel i paragrafen.", Guid.NewGuid(), OtherSha, "sekreterare", at)).Message.ShouldContain("99");
+        Should.Throw<DomainException>(() => minutes.Correct(61, "  ", Guid.NewGuid(), OtherSha, "sekreterare", at)).Message.ShouldContain("måste fyllas i");
+        Should.Throw<DomainException>(() => minutes.Correct(61, "Fel.", Guid.NewGuid(), "inte en kontrollsumma", "sekreterare", at));
+
+        var first = minutes.Correct(61, "  I § 61 ska det stå 2026.  ", Guid.NewGuid(), OtherSha, "sekreterare", at);
+        first.Number.ShouldBe(1);
+        first.Text.ShouldBe("I § 61 ska det stå 2026.");
+        first.Title.ShouldBe("Rättelse 1 av § 61");
+        Should.Throw<DomainException>(() => minutes.Correct(62, "En till.", Guid.NewGuid(), OtherSha, "sekreterare", at)).Message.ShouldContain("väntar redan");
+
+        // A signer approves over the correction's checksum, not the protokoll's; a withdrawn correction takes its signatures with it.
+        Should.Throw<DomainException>(() => minutes.ApproveCorrection(first.Id, Anna, UserId, at, FreshAt(at), Sha, "portal")).Message.ShouldContain("granskade");
+        Should.Throw<DomainException>(() => minutes.ApproveCorrection(first.Id, Bo, UserId, at, FreshAt(at), OtherSha, "portal"));
+        minutes.ApproveCorrection(first.Id, Anna, UserId, at, FreshAt(at), OtherSha, "portal").ShouldBeFalse();
+        minutes.WithdrawCorrection(first.Id);
+        minutes.Corrections.ShouldBeEmpty();
+        minutes.Approvals.ShouldNotContain(a => a.CorrectionId == first.Id);
+
+        var second = minutes.Correct(null, "Sammanträdet slutade klockan 15.30.", Guid.NewGuid(), OtherSha, "sekreterare", at);
+        second.Title.ShouldBe("Rättelse 1 av protokollet");
+        minutes.ApproveCorrection(second.Id, Anna, UserId, at, FreshAt(at), OtherSha, "portal").ShouldBeFalse();
+        Should.Throw<DomainException>(() => minutes.RecordCorrectionJustering(second.Id, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid())).Message.ShouldContain("inte justerad");
+        minutes.ApproveCorrection(second.Id, Cecilia, UserId, at, FreshAt(at), OtherSha, "portal").ShouldBeTrue();
+        Should.Throw<DomainException>(() => minutes.WithdrawCorrection(second.Id)).Message.ShouldContain("justerad");
+        minutes.Correct(62, "Beslutet gäller från den 1 januari.", Guid.NewGuid(), Sha, "sekreterare", at).Title.ShouldBe("Rättelse 2 av § 62");
     }
 
     [Fact]

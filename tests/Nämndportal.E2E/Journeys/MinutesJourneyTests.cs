@@ -10,7 +10,8 @@ namespace Nämndportal.E2E.Journeys;
 /// Issue 11's journey: the secretary writes the protokoll of a called Omsorgsnämnden meeting during the meeting (roll call
 /// with a serving ersättare, a § with a vote and a reservation), sends it for justering; the chair and the justerare sign
 /// with password and an authenticator code; the justering goes up on the public anslagstavla; the secretary reviews and
-/// publishes the public version, which holds nothing of the closed §. Every new page passes its axe scan.
+/// publishes the public version, which holds nothing of the closed §; a rättelse of a § is written, signed and announced on
+/// its own. Every new page passes its axe scan.
 /// </summary>
 [Collection(PortalGroup.Name)]
 public partial class MinutesJourneyTests(PortalFixture portal)
@@ -152,7 +153,78 @@ public partial class MinutesJourneyTests(PortalFixture portal)
         await Expect(anonymous.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex($@"^§ \d+ – {Regex.Escape(decisionTitle)}$"));
         await Expect(anonymous.GetByRole(AriaRole.Table)).ToContainTextAsync(sd[0]);
         (await Accessibility.SeriousViolationsAsync(anonymous)).ShouldBeEmpty();
+
+        // A mistake found afterwards: the justerat protokoll cannot change, so the secretary writes a rättelse of the §,
+        // the chair and the justerare sign its print, and it goes up on the anslagstavla on its own (rule 13).
+        var corrections = page.GetByTestId("corrections");
+        var correctionForm = page.GetByTestId("correction-form");
+        await correctionForm.GetByLabel("Rättelsen avser").SelectOptionAsync(new SelectOptionValue { Label = $"§ {await SectionNumberAsync(page, decisionTitle)} – {decisionTitle}" });
+        await correctionForm.GetByLabel("Rättelse", new() { Exact = true }).FillAsync("Planen ska gälla från och med den 1 mars, inte den 1 februari.");
+        await correctionForm.GetByRole(AriaRole.Button, new() { Name = "Skriv ut rättelsen för justering" }).ClickAsync();
+        await Expect(page.GetByText("Rättelsen är utskriven och väntar på justering.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(corrections.GetByTestId("correction-status")).ToHaveTextAsync("väntar på justering");
+        await Expect(correctionForm).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await SignCorrectionAsync("sara.westerlund@exempelby.se", ChairKey, minutesUrl, expectJusterad: false);
+        await SignCorrectionAsync("ledamot@exempelby.se", LarsKey, minutesUrl, expectJusterad: true);
+        await anonymous.GotoAsync($"{portal.App.BaseUrl}/anslagstavla");
+        await anonymous.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($@"^Justerad rättelse 1 av § \d+ i protokoll, Omsorgsnämnden {meetingDay}$") }).ClickAsync();
+        await Expect(anonymous.Locator("main")).ToContainTextAsync("Justerad rättelse av protokoll");
+        await Expect(anonymous.Locator("main")).ToContainTextAsync("Rättelsen justerades");
+        await Expect(anonymous.Locator("main")).ToContainTextAsync("Det justerade protokollet har rättats.");
+        (await Accessibility.SeriousViolationsAsync(anonymous)).ShouldBeEmpty();
         await Journey.ExpectNoErrorBannerAsync(page);
+    }
+
+    /// <summary>The number the § titled <paramref name="title"/> got, read from the Paragrafer tab's list.</summary>
+    private static async Task<string> SectionNumberAsync(IPage page, string title)
+    {
+        var text = await page.GetByTestId("correction-form").Locator("option").Filter(new() { HasText = title }).TextContentAsync();
+        return Regex.Match(text!, @"§ (\d+)").Groups[1].Value;
+    }
+
+    /// <summary>The last code each key signed with: a code is accepted once, so the next signature waits for the next one.</summary>
+    private readonly Dictionary<string, string> _usedCodes = [];
+
+    private async Task<string> FreshCodeAsync(string key)
+    {
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        while (_usedCodes.GetValueOrDefault(key) == code)
+        {
+            await Task.Delay(1000);
+            code = Totp.Code(key, DateTimeOffset.UtcNow);
+        }
+
+        _usedCodes[key] = code;
+        return code;
+    }
+
+    private async Task SignCorrectionAsync(string email, string key, string minutesUrl, bool expectJusterad)
+    {
+        var page = await portal.Browser.NewPageAsync(1400, 1000);
+        await Journey.LogInAsync(page, portal.App.BaseUrl, email);
+        await Expect(page.GetByTestId("minutes-to-approve")).ToContainTextAsync("Rättelse 1 av §");
+        await page.GotoAsync(minutesUrl);
+        await Journey.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Justering" }).ClickAsync();
+        var form = page.GetByTestId("correction-approve-form");
+        await form.GetByLabel("Lösenord").FillAsync(Journey.DemoPassword);
+        await form.GetByLabel("Engångskod").FillAsync(await FreshCodeAsync(key));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Justera rättelsen" }).ClickAsync();
+        await Expect(page.GetByText(new Regex(@"^Du har justerat rättelse 1 av § \d+\.$"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var status = page.GetByTestId("corrections").GetByTestId("correction-status");
+        if (expectJusterad)
+        {
+            await Expect(status).ToContainTextAsync("justerad ");
+            await Expect(page.GetByTestId("corrections")).ToContainTextAsync("Anslaget om rättelsen på anslagstavlan");
+        }
+        else
+        {
+            await Expect(status).ToContainTextAsync("väntar på justering (justerad hittills av Sara Westerlund (S))");
+        }
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     private async Task SignAsync(string email, string key, string minutesUrl, bool expectJusterat)
@@ -165,7 +237,7 @@ public partial class MinutesJourneyTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Justering" }).ClickAsync();
         var form = page.GetByTestId("approve-form");
         await form.GetByLabel("Lösenord").FillAsync(Journey.DemoPassword);
-        await form.GetByLabel("Engångskod").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await form.GetByLabel("Engångskod").FillAsync(await FreshCodeAsync(key));
         await form.GetByRole(AriaRole.Button, new() { Name = "Justera protokollet" }).ClickAsync();
         await Expect(page.GetByText("Du har justerat protokollet.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         if (expectJusterat)

@@ -351,6 +351,84 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         (await db.Postings.CountAsync(p => p.MinutesId == id)).ShouldBe(2);
     }
 
+    private CorrectMinutesHandler Corrections(TestUser user, AsyncServiceScope scope) => new(
+        _s.Factory(user), _s.Access(user), user, new DatabaseUserDirectory(Database),
+        new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock),
+        new MinutesJustering(Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance)), _s.Clock,
+        NullLogger<CorrectMinutesHandler>.Instance);
+
+    [Fact]
+    public async Task Rule13_a_correction_of_a_justerat_protokoll_is_its_own_print_approved_by_the_signers_and_announced_while_the_protokoll_stays_as_it_was()
+    {
+        var (id, version) = await _s.HeldAsync();
+        var minutes = await JusteratAsync(id, version);
+        var (approvedFile, approvedSha, decisions) = (minutes.ApprovedFileId, minutes.ApprovalSha256, minutes.Section(62).Decisions.ToList());
+        await using var scope = _identity.CreateAsyncScope();
+        const string Text = "I § 62 ska det stå att planen gäller från och med den 1 februari 2027, inte den 1 januari 2027.";
+        int Files() { using var db = Database.CreateContext(); return db.StoredFiles.Count(f => f.SourceId == id); }
+        var filesBefore = Files();
+
+        // Only the secretary writes one; an unknown § or an empty text is refused before anything is printed or saved.
+        (await Corrections(_s.MemberUser, scope).HandleAsync(new CorrectMinutes(id, minutes.Version, 62, Text))).Error.ShouldNotBeNull();
+        (await Corrections(_s.Secretary, scope).HandleAsync(new CorrectMinutes(id, minutes.Version, 99, Text))).Error!.Message.ShouldContain("99");
+        (await Corrections(_s.Secretary, scope).HandleAsync(new CorrectMinutes(id, minutes.Version, 62, " "))).Error!.Message.ShouldContain("måste fyllas i");
+        Files().ShouldBe(filesBefore);
+
+        var written = await Corrections(_s.Secretary, scope).HandleAsync(new CorrectMinutes(id, minutes.Version, 62, Text));
+        written.Error.ShouldBeNull();
+        (await Corrections(_s.Secretary, scope).HandleAsync(new CorrectMinutes(id, written.Value, null, "En rättelse till."))).Error!.Message.ShouldContain("väntar redan");
+        minutes = await MinutesAsync(id);
+        var correction = minutes.Corrections.ShouldHaveSingleItem();
+        (correction.Number, correction.Section, correction.Title, correction.Text).ShouldBe((1, (int?)62, "Rättelse 1 av § 62", Text));
+        var print = await FileAsync(correction.FileId);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(print)).ShouldBe(correction.Sha256);
+        var printed = string.Join(' ', Pages(print));
+        printed.ShouldContain("RÄTTELSE AV PROTOKOLL – Omsorgsnämnden");
+        printed.ShouldContain("Rättelse 1 av § 62");
+        printed.ShouldContain("§ 62 – Plan för äldreomsorgens platser");
+        printed.ShouldContain("från och med den 1 februari 2027");
+        printed.ShouldContain("Ordförandes signatur");
+        printed.ShouldNotContain("signerats digitalt");
+
+        // It waits on Lars's start page; the signers approve exactly its print, with password and a fresh code.
+        (await new ListMinutesToApproveHandler(_s.Factory(_s.MemberUser), _s.MemberUser, _s.Clock).HandleAsync())
+            .ShouldContain(m => m.Id == id && m.Correction == "Rättelse 1 av § 62");
+        _s.Clock.Advance(TimeSpan.FromDays(2));
+        (await Corrections(_s.ChairUser, scope).HandleAsync(new ApproveCorrection(id, minutes.Version, correction.Id, approvedSha!, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow()))))
+            .Error!.Message.ShouldContain("Rättelsen du granskade");
+        _s.Clock.Advance(TimeSpan.FromSeconds(30));
+        var anna = await Corrections(_s.ChairUser, scope).HandleAsync(new ApproveCorrection(id, minutes.Version, correction.Id, correction.Sha256!, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
+        anna.Value!.Justerat.ShouldBeFalse();
+        var lars = await Corrections(_s.MemberUser, scope).HandleAsync(new ApproveCorrection(id, anna.Value.Version, correction.Id, correction.Sha256!, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow())));
+        lars.Value!.Justerat.ShouldBeTrue();
+
+        // Justerad: the signed print, its PDF/A rendition and its own anslag with its own appeal time.
+        minutes = await MinutesAsync(id);
+        correction = minutes.Corrections.Single();
+        correction.ApprovedAt.ShouldNotBeNull();
+        var approvedOn = new DateOnly(2026, 10, 9);
+        await using var check = Database.CreateContext();
+        var posting = await check.Postings.SingleAsync(p => p.Id == correction.PostingId);
+        (posting.IsCorrection, posting.Title, posting.Sections, posting.UpOn, posting.DownOn, posting.ApprovedOn)
+            .ShouldBe((true, "Justerad rättelse 1 av § 62 i protokoll, Omsorgsnämnden 2026-10-06", "Rättelse 1 av § 62", approvedOn, AppealTime.From(approvedOn).LastDay, (DateOnly?)approvedOn));
+        var signed = string.Join(' ', Pages(await FileAsync(correction.SignedFileId!.Value)));
+        signed.ShouldContain("Rättelsen har signerats digitalt av Ordförande – Anna Ordförande, Justerande – Lars Ledamot");
+        signed.ShouldContain($"Datum då anslaget sätts upp 2026-10-09 Datum då anslaget tas ned {AppealTime.From(approvedOn).LastDay:yyyy-MM-dd}");
+        Encoding.Latin1.GetString(await FileAsync(correction.ArchiveFileId!.Value)).ShouldContain("pdfaid:part='2'");
+        (await new ListMinutesToApproveHandler(_s.Factory(_s.MemberUser), _s.MemberUser, _s.Clock).HandleAsync()).ShouldNotContain(m => m.Id == id);
+
+        // The protokoll itself is as it was justerat.
+        (minutes.Status, minutes.ApprovedFileId, minutes.ApprovalSha256).ShouldBe((MinutesStatus.Approved, approvedFile, approvedSha));
+        minutes.Section(62).Decisions.ShouldBe(decisions);
+
+        // A second rättelse, withdrawn before anyone signed, leaves nothing waiting.
+        var second = await Corrections(_s.Secretary, scope).HandleAsync(new CorrectMinutes(id, minutes.Version, null, "Sammanträdet avslutades klockan 15.55."));
+        minutes = await MinutesAsync(id);
+        minutes.Corrections.Last().Title.ShouldBe("Rättelse 2 av protokollet");
+        (await Corrections(_s.Secretary, scope).HandleAsync(new WithdrawCorrection(id, second.Value, minutes.Corrections.Last().Id))).Error.ShouldBeNull();
+        (await MinutesAsync(id)).Corrections.ShouldHaveSingleItem().Id.ShouldBe(correction.Id);
+    }
+
     [Fact]
     public async Task Rule26_the_archival_rendition_is_PDF_A_2b_with_its_identification_embedded_fonts_and_output_intent()
     {

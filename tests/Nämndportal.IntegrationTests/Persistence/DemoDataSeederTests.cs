@@ -34,7 +34,7 @@ public class DemoDataSeederTests(DatabaseFixture database) : IntegrationTest(dat
         before.Users.ShouldBe(DemoUsers.All.Count + 2, "one login per role, and the ordförande of Omsorgsnämnden and of Social- och utbildningsnämnden, who share notes with Lars and Erika");
         before.Organs.ShouldBe(6);
         before.Meetings.ShouldBe(11, "the planned ones, and Omsorgsnämnden's extra meeting whose protokoll waits for Lars");
-        before.Postings.ShouldBe(1, "the justerat protokoll's anslag; the kallelser go on the anslagstavla when their sending job runs, and no job server runs here");
+        before.Postings.ShouldBe(2, "the justerat protokoll's anslag and its rättelse's; the kallelser go on the anslagstavla when their sending job runs, and no job server runs here");
         before.NoticeVersions.ShouldBe(2, "Omsorgsnämnden's and fullmäktige's next kallelse are sent, once");
         beforeContent.Documents.ShouldBe(13);
         beforeContent.Reports.ShouldBe(11 + DemoMinutesContent.CaseTitles.Count);

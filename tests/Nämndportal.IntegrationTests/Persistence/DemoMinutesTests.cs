@@ -30,10 +30,24 @@ public sealed class DemoMinutesTests(DatabaseFixture database) : IntegrationTest
         held.PublicFileId.ShouldNotBeNull();
 
         var today = SwedishTime.LocalDate(DateTimeOffset.UtcNow);
-        var posting = await db.Postings.SingleAsync(p => p.MinutesId == held.Id);
+        var posting = await db.Postings.SingleAsync(p => p.MinutesId == held.Id && !p.IsCorrection);
         posting.Kind.ShouldBe(PostingKind.Protokoll);
         posting.IsUpOn(today).ShouldBeTrue("the anslag is up when the newcomer looks");
         posting.PublicFileId.ShouldBe(held.PublicFileId);
+
+        // A justerad rättelse of the guidelines' §, with its own anslag up and its signed print.
+        var correction = held.Corrections.ShouldHaveSingleItem();
+        correction.ApprovedAt.ShouldNotBeNull();
+        var guidelines = held.Sections.Single(s => s.Title.StartsWith("Riktlinjer", StringComparison.Ordinal));
+        correction.Section.ShouldBe(guidelines.Number);
+        var correctionPosting = await db.Postings.SingleAsync(p => p.Id == correction.PostingId);
+        (correctionPosting.IsCorrection, correctionPosting.Sections).ShouldBe((true, $"Rättelse 1 av § {guidelines.Number}"));
+        correctionPosting.IsUpOn(today).ShouldBeTrue("the rättelse's anslag is up when the newcomer looks");
+        using (var pdf = PdfDocument.Open((await db.StoredFiles.SingleAsync(f => f.Id == correction.SignedFileId)).Content))
+        {
+            string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))))
+                .ShouldContain("Rättelsen har signerats digitalt av Ordförande – Sara Westerlund, Justerande – Lars Ledamot");
+        }
 
         var signed = (await db.StoredFiles.SingleAsync(f => f.Id == held.ApprovedFileId)).Content;
         using (var pdf = PdfDocument.Open(signed))

@@ -1955,6 +1955,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("down_on");
 
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_correction");
+
                     b.Property<string>("KeptAt")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -3539,16 +3543,26 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                             b1.Property<DateTimeOffset?>("ApprovedAt");
 
+                            b1.Property<Guid?>("ArchiveFileId");
+
                             b1.Property<DateTimeOffset>("CreatedAt");
 
                             b1.Property<string>("CreatedBy")
                                 .IsRequired();
 
+                            b1.Property<Guid>("FileId");
+
                             b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<Guid?>("PostingId");
 
                             b1.Property<int?>("Section");
 
                             b1.Property<string>("Sha256");
+
+                            b1.Property<Guid?>("SignedFileId");
 
                             b1.Property<string>("Text")
                                 .IsRequired();
