@@ -1,0 +1,92 @@
+using Nämndportal.Domain.Delegation;
+using Nämndportal.Domain.Organisation;
+using static Nämndportal.Domain.Tests.IsoDates;
+
+namespace Nämndportal.Domain.Tests.Delegation;
+
+/// <summary>The redovisning av delegationsbeslut as the seed's municipality prints it (seeds/004, items 21).</summary>
+public sealed class DelegationReportTests
+{
+    private static readonly Guid Organ = Guid.NewGuid();
+    private static readonly DateOnly Today = Day("2026-11-30");
+    private static readonly DelegateRole Preschool = DelegateRole.Position("Verksamhetschef förskola");
+    private static readonly DelegateRole Chief = DelegateRole.Position("Förvaltningschef");
+    private static readonly DelegateRole Committee = DelegateRole.Committee(Guid.NewGuid(), "Social- och utbildningsnämndens individutskott");
+    private static readonly DelegateRole Chair = DelegateRole.Elected(MembershipRole.Ordforande);
+
+    private static readonly DelegationScheme Scheme = CreateScheme();
+
+    private static DelegationScheme CreateScheme()
+    {
+        var scheme = new DelegationScheme(Organ, 1, "SUN 2026-01-28 § 12", Day("2026-02-01"));
+        foreach (var (code, role, kind) in new[]
+        {
+            ("1.1", Chief, DelegationMatterKind.Ordinary), ("2.1", Preschool, DelegationMatterKind.AuthorityOverIndividuals),
+            ("6.1", Chief, DelegationMatterKind.AuthorityOverIndividuals), ("7.1", Committee, DelegationMatterKind.AuthorityOverIndividuals),
+        })
+        {
+            scheme.SetPoint(new DelegationPoint(code, code == "6.1" ? "Bistånd i form av hemtjänst" : $"Ärende {code}", kind, [role], null, null, false, true), Day("2026-01-30"));
+        }
+
+        return scheme;
+    }
+
+    private static DelegatedDecision D(string point, DelegateRole role, int? number, string date, string description, string? caseNumber = null, bool individual = false, bool urgent = false, bool document = true, int? section = null) =>
+        DelegatedDecision.Register(
+            new DecisionEntry(Organ, point, role, "Karin Lund", null, Day(date), caseNumber, description, null, false, individual, urgent, document ? Guid.NewGuid() : null, section),
+            urgent ? null : Scheme, [], true, Today, number);
+
+    [Fact]
+    public void Decisions_are_grouped_by_delegate_with_ranges_per_description_and_case_number()
+    {
+        var decisions = new[]
+        {
+            D("2.1", Preschool, 4, "2026-11-03", "Beslut om barnomsorg på obekväm arbetstid"),
+            D("2.1", Preschool, 2, "2026-11-02", "Beslut om barnomsorg på obekväm arbetstid"),
+            D("2.1", Preschool, 3, "2026-11-02", "Beslut om barnomsorg på obekväm arbetstid"),
+            D("2.1", Preschool, 5, "2026-11-10", "Beslut om tilläggsbelopp till fristående huvudman", "SUN 2026/200", document: false),
+            D("2.1", Preschool, 6, "2026-11-11", "Beslut om barnomsorg på obekväm arbetstid"),
+            D("1.1", Chief, 13, "2026-11-04", "Attestantlistor 2027", "SUN 2026/639"),
+            D("1.1", Chief, 11, "2026-11-01", "Förordnande som tf verksamhetschef förskola"),
+            D("7.1", Committee, null, "2026-11-11", "Individärende", section: 610),
+            D("7.1", Committee, null, "2026-11-11", "Individärende", section: 611),
+            D("7.1", Committee, null, "2026-11-25", "Individärende", section: 650),
+            D(null!, Chair, 1, "2026-11-20", "Yttrande till förvaltningsrätten", urgent: true),
+        };
+
+        var report = DelegationReport.Build("Social- och utbildningsnämnden", Today, decisions, _ => null);
+
+        report.Groups.Select(g => g.Heading).ShouldBe(["Social- och utbildningsnämndens individutskott", "Ordförande", "Förvaltningschef", "Verksamhetschef förskola"]);
+        report.Groups[0].Lines.Select(l => l.Numbers).ShouldBe(["2026-11-11 § 610—611", "2026-11-25 § 650"]);
+        report.Groups[1].Lines.ShouldHaveSingleItem().Urgent.ShouldBeTrue();
+        report.Groups[2].Lines.Select(l => $"{l.Numbers} {l.Description} {l.CaseNumber}".Trim()).ShouldBe(
+            ["11/2026 Förordnande som tf verksamhetschef förskola", "13/2026 Attestantlistor 2027 SUN 2026/639"]);
+        report.Groups[3].Lines.Select(l => $"{l.Numbers} {l.Description} {l.CaseNumber}".Trim()).ShouldBe(
+        [
+            "2-4/2026 Beslut om barnomsorg på obekväm arbetstid",
+            "5/2026 Beslut om tilläggsbelopp till fristående huvudman SUN 2026/200",
+            "6/2026 Beslut om barnomsorg på obekväm arbetstid",
+        ]);
+        report.Groups[3].Lines[1].DocumentElsewhere.ShouldBeTrue();
+        report.HasDocumentsElsewhere.ShouldBeTrue();
+        report.DecisionCount.ShouldBe(decisions.Length);
+    }
+
+    [Fact]
+    public void Individual_cases_are_only_a_count_and_a_period_without_names_or_case_numbers()
+    {
+        var decisions = Enumerable.Range(1, 12)
+            .Select(i => D("6.1", Chief, i, $"2026-11-{i + 2:00}", "Beslut om bistånd i form av hemtjänst", $"SUN 2026/{900 + i}", individual: true))
+            .Append(D("1.1", Chief, 13, "2026-11-20", "Attestantlistor 2027"))
+            .ToList();
+
+        var report = DelegationReport.Build("Social- och utbildningsnämnden", Today, decisions, code => Scheme.Point(code!)?.Matter);
+
+        var line = report.IndividualCases.ShouldHaveSingleItem();
+        (line.Heading, line.Count, line.From, line.To).ShouldBe(("Bistånd i form av hemtjänst (punkt 6.1)", 12, Day("2026-11-03"), Day("2026-11-14")));
+        report.Groups.ShouldHaveSingleItem().Lines.ShouldHaveSingleItem().Numbers.ShouldBe("13/2026");
+        var everything = string.Join(' ', report.Groups.SelectMany(g => g.Lines.Select(l => $"{l.Numbers} {l.Description} {l.CaseNumber}")).Append(line.Heading));
+        everything.ShouldNotContain("SUN 2026/9");
+        everything.ShouldNotContain("Karin Lund");
+    }
+}
