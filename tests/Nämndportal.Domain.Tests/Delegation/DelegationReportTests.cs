@@ -90,3 +90,36 @@ public sealed class DelegationReportTests
         everything.ShouldNotContain("Karin Lund");
     }
 }
+
+public sealed class MessageReportTests
+{
+    private static readonly Guid Organ = Guid.NewGuid();
+    private static readonly DateOnly Today = Day("2026-11-30");
+
+    [Fact]
+    public void Messages_are_grouped_by_sender_and_lettered_on_through_the_groups()
+    {
+        var messages = new[]
+        {
+            new BoardMessage(Organ, "Skolinspektionen", Day("2026-11-02"), "SUN 2026/366", "dnr SI 2026:5158", "Beslut efter tematisk tillsyn vid Blötbergets skola", Guid.NewGuid(), Today),
+            new BoardMessage(Organ, "Kommunfullmäktige", Day("2026-11-05"), "SUN 2026/635", "KF 2026-10-27 § 93", "Ramjusteringar 2027", null, Today),
+            new BoardMessage(Organ, "Skolinspektionen", Day("2026-11-09"), "SUN 2026/584", "dnr 2026:4347", "Beslut efter kvalitetsgranskning av Ekbackens förskola", Guid.NewGuid(), Today),
+            new BoardMessage(Organ, "Kommunstyrelsen", Day("2026-11-12"), null, "KS 2026-11-03 § 204", "Mål och riktlinjer för det minoritetspolitiska arbetet", Guid.NewGuid(), Today),
+        };
+
+        var report = MessageReport.Build("Social- och utbildningsnämnden", Today, messages);
+
+        report.Groups.Select(g => $"{g.Sender}: {string.Join(", ", g.Lines.Select(l => l.Letter))}")
+            .ShouldBe(["Skolinspektionen: a, b", "Kommunfullmäktige: c", "Kommunstyrelsen: d"]);
+        report.Groups[1].Lines[0].DocumentElsewhere.ShouldBeTrue();
+        report.HasDocumentsElsewhere.ShouldBeTrue();
+        Should.Throw<Nämndportal.Domain.Common.DomainException>(() => new BoardMessage(Organ, "X", Day("2026-12-01"), null, null, "Y", null, Today)).Message.ShouldContain("framtiden");
+        Should.Throw<Nämndportal.Domain.Common.DomainException>(() => new BoardMessage(Organ, " ", Today, null, null, "Y", null, Today)).Message.ShouldContain("Avsändaren");
+    }
+
+    [Fact]
+    public void Letters_run_past_z()
+    {
+        new[] { 0, 1, 25, 26, 27, 51, 52 }.Select(MessageReport.Letter).ShouldBe(["a", "b", "z", "aa", "ab", "az", "ba"]);
+    }
+}
