@@ -74,6 +74,16 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.Minutes.MinutesSection> MinutesSections { get; }
 
+    DbSet<Domain.Delegation.DelegationScheme> DelegationSchemes { get; }
+
+    DbSet<Domain.Delegation.PositionHolder> PositionHolders { get; }
+
+    DbSet<Domain.Delegation.OnwardDelegation> OnwardDelegations { get; }
+
+    DbSet<Domain.Delegation.DelegatedDecision> DelegatedDecisions { get; }
+
+    DbSet<Domain.Delegation.BoardMessage> BoardMessages { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -88,6 +88,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Minutes.MinutesSection> MinutesSections => Set<Domain.Minutes.MinutesSection>();
 
+    public DbSet<Domain.Delegation.DelegationScheme> DelegationSchemes => Set<Domain.Delegation.DelegationScheme>();
+
+    public DbSet<Domain.Delegation.PositionHolder> PositionHolders => Set<Domain.Delegation.PositionHolder>();
+
+    public DbSet<Domain.Delegation.OnwardDelegation> OnwardDelegations => Set<Domain.Delegation.OnwardDelegation>();
+
+    public DbSet<Domain.Delegation.DelegatedDecision> DelegatedDecisions => Set<Domain.Delegation.DelegatedDecision>();
+
+    public DbSet<Domain.Delegation.BoardMessage> BoardMessages => Set<Domain.Delegation.BoardMessage>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

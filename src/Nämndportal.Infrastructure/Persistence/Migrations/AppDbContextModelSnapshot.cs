@@ -832,6 +832,528 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("officer_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.BoardMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DocumentFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_file_id");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid?>("ReportMeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_meeting_id");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reported_in");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_messages");
+
+                    b.HasIndex("DocumentFileId")
+                        .HasDatabaseName("ix_board_messages_document_file_id");
+
+                    b.HasIndex("ReportMeetingId")
+                        .HasDatabaseName("ix_board_messages_report_meeting_id");
+
+                    b.HasIndex("OrganId", "ReportMeetingId", "ReceivedOn")
+                        .HasDatabaseName("ix_board_messages_organ_id_report_meeting_id_received_on");
+
+                    b.ToTable("board_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.DelegatedDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AppealFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_from");
+
+                    b.Property<bool>("Appealable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("appealable");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DelegateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delegate_name");
+
+                    b.Property<Guid?>("DelegateUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delegate_user_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DocumentFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_file_id");
+
+                    b.Property<bool>("IndividualCase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("individual_case");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<bool>("MustReport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_report");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PointCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("point_code");
+
+                    b.Property<Guid?>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<Guid?>("ReportMeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_meeting_id");
+
+                    b.Property<string>("ReportedIn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reported_in");
+
+                    b.Property<Guid?>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<int?>("SchemeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheme_number");
+
+                    b.Property<string>("SeriesKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("series_key");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DecidedAs", "Nämndportal.Domain.Delegation.DelegatedDecision.DecidedAs#DelegateRole", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("CommitteeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decided_as_committee_id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("decided_as_kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("decided_as_name");
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("decided_as_role");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("decided_as_title");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_delegated_decisions");
+
+                    b.HasIndex("DelegateUserId")
+                        .HasDatabaseName("ix_delegated_decisions_delegate_user_id");
+
+                    b.HasIndex("DocumentFileId")
+                        .HasDatabaseName("ix_delegated_decisions_document_file_id");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_delegated_decisions_posting_id");
+
+                    b.HasIndex("ReportMeetingId")
+                        .HasDatabaseName("ix_delegated_decisions_report_meeting_id");
+
+                    b.HasIndex("SchemeId")
+                        .HasDatabaseName("ix_delegated_decisions_scheme_id");
+
+                    b.HasIndex("OrganId", "ReportMeetingId", "DecidedOn")
+                        .HasDatabaseName("ix_delegated_decisions_organ_id_report_meeting_id_decided_on");
+
+                    b.HasIndex("OrganId", "SeriesKey", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delegated_decisions_organ_id_series_key_year_number");
+
+                    b.ToTable("delegated_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.DelegationScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Points", "Nämndportal.Domain.Delegation.DelegationScheme.Points#DelegationPoint", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("LawReference");
+
+                            b1.Property<string>("Matter")
+                                .IsRequired();
+
+                            b1.Property<string>("MatterKind")
+                                .IsRequired();
+
+                            b1.Property<bool>("MayPassOn");
+
+                            b1.Property<bool>("MustReport");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Delegates", "Nämndportal.Domain.Delegation.DelegationScheme.Points#DelegationPoint.Delegates#DelegateRole", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<Guid?>("CommitteeId");
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<int?>("Role");
+
+                                    b2.Property<string>("Title");
+                                });
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "Substitutes", "Nämndportal.Domain.Delegation.DelegationScheme.Points#DelegationPoint.Substitutes#DelegateRole", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<Guid?>("CommitteeId");
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<int?>("Role");
+
+                                    b2.Property<string>("Title");
+                                });
+
+                            b1
+                                .ToJson("points")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_delegation_schemes");
+
+                    b.HasIndex("OrganId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delegation_schemes_organ_id_number");
+
+                    b.ToTable("delegation_schemes", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.OnwardDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("granted_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<string>("PointCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("point_code");
+
+                    b.Property<string>("ToTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("to_title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_onward_delegations");
+
+                    b.HasIndex("OrganId", "PointCode")
+                        .HasDatabaseName("ix_onward_delegations_organ_id_point_code");
+
+                    b.ToTable("onward_delegations", (string)null);
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.PositionHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_position_holders");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_position_holders_user_id");
+
+                    b.HasIndex("OrganId", "Title")
+                        .HasDatabaseName("ix_position_holders_organ_id_title");
+
+                    b.ToTable("position_holders", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.Files.FileBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -3232,6 +3754,92 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Consequences");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.BoardMessage", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_board_messages_stored_files_document_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_messages_organs_organ_id");
+
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ReportMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_board_messages_meetings_report_meeting_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.DelegatedDecision", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_delegated_decisions_stored_files_document_file_id");
+
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegated_decisions_organs_organ_id");
+
+                    b.HasOne("Nämndportal.Domain.NoticeBoard.Posting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_delegated_decisions_postings_posting_id");
+
+                    b.HasOne("Nämndportal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ReportMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_delegated_decisions_meetings_report_meeting_id");
+
+                    b.HasOne("Nämndportal.Domain.Delegation.DelegationScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_delegated_decisions_delegation_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.DelegationScheme", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delegation_schemes_organs_organ_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.OnwardDelegation", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_onward_delegations_organs_organ_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Delegation.PositionHolder", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_position_holders_organs_organ_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Jobs.BackgroundTask", b =>
