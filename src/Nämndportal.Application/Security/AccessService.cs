@@ -96,6 +96,12 @@ public sealed class AccessSnapshot
             Operation.ReadSecretDocuments => organId is { } id
                 && (_user.IsInRole(Roles.Registrar) || (_user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id))),
             Operation.ViewAuditTrail => false,
+            Operation.RegisterDelegatedDecisions => organId is { } id
+                && (_user.IsInRole(Roles.Registrar) || (_user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id))),
+            Operation.ReadDelegatedDecisions => organId is { } id
+                && (_user.IsInRole(Roles.Registrar)
+                    || _officialOf.Contains(id)
+                    || _memberships.Any(m => m.OrganId == id && m.IsValidOn(date))),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
         };
     }

@@ -39,4 +39,16 @@ public enum Operation
 
     /// <summary>Read the audit trail (spårbarhet): administrators.</summary>
     ViewAuditTrail,
+
+    /// <summary>
+    /// Register delegationsbeslut and meddelanden for one organ and build their reports: registrators for every organ, the
+    /// organ's nämndsekreterare. A delegate registers their own decisions through their position (checked by the use case).
+    /// </summary>
+    RegisterDelegatedDecisions,
+
+    /// <summary>
+    /// Read one organ's register of delegationsbeslut (it is reported to the board): its members and officials, registrators.
+    /// An individual social-services case shows its description and case number only to those who register.
+    /// </summary>
+    ReadDelegatedDecisions,
 }
