@@ -11,4 +11,11 @@ public static class NumberSeriesKeys
 
     /// <summary>Paragrafer (§): one series per organ's paragraph series, continued through the calendar year.</summary>
     public static string Paragraphs(string paragraphSeries) => "paragraf:" + paragraphSeries;
+
+    /// <summary>
+    /// Delegationsbeslut: one series per organ and delegate role (<c>DelegateRole.SeriesKey</c>), per calendar year
+    /// ("94/2023"). The role's key is hashed to keep within the series column's 100 characters (a title may be long).
+    /// </summary>
+    public static string DelegatedDecisions(Guid organId, string seriesKey) =>
+        $"delegation:{organId:N}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seriesKey)))[..16]}";
 }
