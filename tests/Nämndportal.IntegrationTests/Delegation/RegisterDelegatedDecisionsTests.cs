@@ -126,4 +126,31 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         (await Handler(_member).HandleAsync(new RegisterDelegatedDecisions(_organ.Id, [Row(1, "1.1", "Förvaltningschef", "2026-11-03", "x")]))).Error!.Code.ShouldBe("not_found");
         (await Handler(TestUser.Anonymous).HandleAsync(new RegisterDelegatedDecisions(_organ.Id, [Row(1, "1.1", "Förvaltningschef", "2026-11-03", "x")]))).Error!.Code.ShouldBe("not_found");
     }
+
+    [Fact]
+    public async Task A_CSV_file_is_imported_all_or_nothing_with_each_problem_on_its_line()
+    {
+        var lines = new List<string> { "punkt;delegat;beslutsfattare;beslutsdatum;diarienummer;beskrivning;överklagbart;individärende" };
+        lines.AddRange(Enumerable.Range(1, 100).Select(i => $"2.1;Verksamhetschef förskola;Karin Lund;2026-11-{1 + (i % 19):00};;Beslut om barnomsorg på obekväm arbetstid;ja;nej"));
+        lines[58] = "2.1;Verksamhetschef förskola;Karin Lund;2026-11-05;;Beslut om barnomsorg på obekväm arbetstid;kanske;nej";
+        ImportDelegatedDecisionsHandler Import() => new(Handler(_registrar));
+        static MemoryStream Csv(IEnumerable<string> l) => new(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", l)));
+
+        var bad = await Import().HandleAsync(_organ.Id, Csv(lines));
+        bad.Value!.Problems.ShouldHaveSingleItem().ToString().ShouldBe("Rad 59, fält överklagbart: ”kanske” ska vara ja eller nej.");
+        await using (var db = Database.CreateContext())
+        {
+            (await db.DelegatedDecisions.CountAsync()).ShouldBe(0);
+        }
+
+        (await Import().HandleAsync(_organ.Id, Csv(["punkt;delegat;datum"]))).Value!.Problems.ShouldHaveSingleItem().Message.ShouldContain("kolumner saknas: beslutsdatum, beskrivning");
+
+        lines[58] = lines[57];
+        var good = await Import().HandleAsync(_organ.Id, Csv(lines));
+        good.Value!.Problems.ShouldBeEmpty();
+        good.Value.Numbers.Count.ShouldBe(100);
+        await using var check = Database.CreateContext();
+        (await check.DelegatedDecisions.CountAsync(d => d.Appealable)).ShouldBe(100);
+        (await check.DelegatedDecisions.MaxAsync(d => d.Number)).ShouldBe(100);
+    }
 }
