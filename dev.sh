@@ -233,7 +233,7 @@ print_logins() {
     Revisor           revisor@exempelby.se
 
   Protokoll: Omsorgsnämnden's meeting three weeks ago is justerat, its anslag up on $APP_URL/anslagstavla with the
-  public version; the extra meeting a few days ago waits for Lars Ledamot's justering (password + a code from the key).
+  public version and a justerad rättelse (under the protokoll's Justering); the extra meeting a few days ago waits for Lars Ledamot's justering (password + a code from the key).
   In development the second-factor requirement for Administratör and Nämndsekreterare is off
   (Security:TwoFactor:Enforce in appsettings.Development.json); the administrator has one enrolled anyway.
   Stop with Ctrl+C (smtp4dev stops with the portal); ./dev.sh stop stops PostgreSQL too; ./dev.sh reset deletes all local data.
