@@ -170,6 +170,17 @@ public sealed class NoticePackService(
         var title = isPublic ? item.EffectivePublicTitle : item.Title;
         var outline = $"{item.Position}. {title}";
         var leftOut = new List<string>();
+
+        // A standard item's report from the registers: public material (individual cases only as counts, rule 23).
+        if (source.RegisterReports.TryGetValue(item.Id, out var register))
+        {
+            var layout = register.Layout();
+            var pdf = await CachedAsync(
+                PdfPackChecksum.Of(PartsVersion, "register-report", JsonSerializer.Serialize(register, Json)),
+                () => renderer.RenderAsync(register, layout, cancellationToken), cancellationToken);
+            return (new PdfPackItem(outline, [PdfPackDocument.Of(register.Title, pdf)]), leftOut);
+        }
+
         if (item.Documents.Count == 0)
         {
             return (new PdfPackItem(outline, []), leftOut);
@@ -348,7 +359,19 @@ public sealed class NoticePackService(
             .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
         var shas = versions.Values.Select(v => v.ReadablePdfSha256).OfType<string>().Distinct().ToList();
         var blobs = await db.FileBlobs.AsNoTracking().Where(b => shas.Contains(b.Sha256)).ToDictionaryAsync(b => b.Sha256, b => b.Content, cancellationToken);
-        return new PackSource(meeting, organ, cases, reports, documents, versions, blobs, await ContactsAsync(db, meeting, cancellationToken));
+        var registerReports = new Dictionary<Guid, Delegation.RegisterReportDocumentModel>();
+        foreach (var item in meeting.Items.Where(i => i.Report != AgendaReport.None))
+        {
+            if (await Delegation.RegisterReports.BuildAsync(db, meeting, item, organ.Name, cancellationToken) is { } model)
+            {
+                registerReports[item.Id] = model;
+            }
+        }
+
+        return new PackSource(meeting, organ, cases, reports, documents, versions, blobs, await ContactsAsync(db, meeting, cancellationToken))
+        {
+            RegisterReports = registerReports,
+        };
     }
 
     /// <summary>The chair (ordförande whose seat is valid on the meeting day) and the organ's nämndsekreterare.</summary>
@@ -389,5 +412,9 @@ public sealed class NoticePackService(
         IReadOnlyDictionary<Guid, CaseDocument> Documents,
         IReadOnlyDictionary<Guid, DocumentVersion> Versions,
         IReadOnlyDictionary<string, byte[]> Blobs,
-        IReadOnlyList<NoticeContact> Contacts);
+        IReadOnlyList<NoticeContact> Contacts)
+    {
+        /// <summary>The registers' reports (delegationsbeslut, meddelanden) the standard items carry, by item.</summary>
+        public Dictionary<Guid, Delegation.RegisterReportDocumentModel> RegisterReports { get; init; } = [];
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Domain.Common;
@@ -11,7 +12,8 @@ namespace Nämndportal.Application.Minutes;
 /// <summary>
 /// What the last signature sets off, in the same save: the anslag goes up today with its computed take-down day (rules 15,
 /// 16), the justerat print (with "Protokollet har signerats digitalt av …" and Bevis om anslagsdag) and its PDF/A-2b
-/// rendition (rule 26) are kept, and each decided case gets "Beslutat vid … §" and its new status. A rättelse (rule 13) is
+/// rendition (rule 26) are kept, each decided case gets "Beslutat vid … §" and its new status, and the delegationsbeslut
+/// and meddelanden reported in the protokoll are marked "anmäld vid … §" (rule 20). A rättelse (rule 13) is
 /// printed and kept the same way, and its last signature sets off the same: its own anslag, signed print and PDF/A.
 /// </summary>
 public sealed class MinutesJustering(MinutesPdfService pdf, IPdfArchiver archiver)
@@ -37,6 +39,38 @@ public sealed class MinutesJustering(MinutesPdfService pdf, IPdfArchiver archive
 
         // A § justerad at once had its case decided then.
         await ApproveMinutesHandler.DecideCasesAsync(db, minutes, minutes.Sections.Where(s => s.ImmediatePostingId is null), now, actor, cancellationToken);
+        await MarkReportedAsync(db, minutes, posting.UpOn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rule 20: the delegationsbeslut and meddelanden on the report of the § that carried it are "anmäld vid [organ] [datum]
+    /// § N", and an appealable decision's appeal time runs from the day this protokoll's anslag went up.
+    /// </summary>
+    private static async Task MarkReportedAsync(IAppDbContext db, MeetingMinutes minutes, DateOnly anslagUpOn, CancellationToken cancellationToken)
+    {
+        var itemIds = minutes.Sections.Where(s => s.AgendaItemId is not null).Select(s => s.AgendaItemId!.Value).ToList();
+        var reportItems = await db.AgendaItems.AsNoTracking()
+            .Where(i => itemIds.Contains(i.Id) && i.Report != Domain.Meetings.AgendaReport.None)
+            .Select(i => new { i.Id, i.Report })
+            .ToListAsync(cancellationToken);
+        foreach (var item in reportItems)
+        {
+            var section = minutes.Sections.First(s => s.AgendaItemId == item.Id).Number;
+            if (item.Report == Domain.Meetings.AgendaReport.DelegatedDecisions)
+            {
+                foreach (var decision in await db.DelegatedDecisions.Where(d => d.ReportMeetingId == minutes.MeetingId && d.ReportedIn == null).ToListAsync(cancellationToken))
+                {
+                    decision.MarkReported(minutes.OrganName, minutes.MeetingDate, section, anslagUpOn);
+                }
+            }
+            else
+            {
+                foreach (var message in await db.BoardMessages.Where(m => m.ReportMeetingId == minutes.MeetingId && m.ReportedIn == null).ToListAsync(cancellationToken))
+                {
+                    message.MarkReported(minutes.OrganName, minutes.MeetingDate, section);
+                }
+            }
+        }
     }
 
     /// <summary>

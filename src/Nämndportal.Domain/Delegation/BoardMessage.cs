@@ -66,6 +66,16 @@ public sealed class BoardMessage : Entity, IConcurrencyVersioned
         ReportMeetingId = meetingId;
     }
 
+    public void TakeOffReport()
+    {
+        if (ReportedIn is not null)
+        {
+            throw new DomainException($"Meddelandet från {Sender} är redan {ReportedIn}.");
+        }
+
+        ReportMeetingId = null;
+    }
+
     public void MarkReported(string organName, DateOnly meetingDate, int section)
     {
         if (ReportMeetingId is null)

@@ -59,6 +59,12 @@ public sealed class AgendaItem : Entity
     /// <summary>Handled behind closed doors (individual matters): the public pack holds nothing of it.</summary>
     public bool IsClosed { get; private set; }
 
+    /// <summary>A report from the registers the pack prints as this standard item's document (redovisning av delegationsbeslut, of meddelanden).</summary>
+    public AgendaReport Report { get; private set; }
+
+    /// <summary>The last day of decisions or meddelanden the report takes in (brytdatum).</summary>
+    public DateOnly? ReportCutOff { get; private set; }
+
     /// <summary>Extra ärende: added after the kallelse went out.</summary>
     public bool IsLateAddition { get; private set; }
 
@@ -94,6 +100,27 @@ public sealed class AgendaItem : Entity
         Presenter = trimmedPresenter;
         PlannedTime = plannedTime;
         IsClosed = isClosed;
+    }
+
+    internal void SetReport(AgendaReport report, DateOnly? cutOff)
+    {
+        if (report != AgendaReport.None && Kind != AgendaItemKind.Standard)
+        {
+            throw new DomainException("En redovisning hör till en standardpunkt, som ”Redovisning av delegationsbeslut”.");
+        }
+
+        if (report != AgendaReport.None && cutOff is null)
+        {
+            throw new DomainException("Ange brytdatum för redovisningen.");
+        }
+
+        if (IsClosed && report != AgendaReport.None)
+        {
+            throw new DomainException("En redovisning kan inte behandlas inom stängda dörrar; den är offentlig.");
+        }
+
+        Report = report;
+        ReportCutOff = report == AgendaReport.None ? null : cutOff;
     }
 
     /// <summary>Sets the pack's content for the item: the tjänsteskrivelse first when included, then the handlingar in the given order.</summary>

@@ -200,6 +200,28 @@ public sealed class Meeting : Entity, IConcurrencyVersioned
         AgendaRevision++;
     }
 
+    /// <summary>
+    /// Makes standard item <paramref name="itemId"/> carry a report from the registers (its document in the kallelse pack),
+    /// taking in what was decided or received up to <paramref name="cutOff"/>; <see cref="AgendaReport.None"/> removes it.
+    /// One item per kind of report.
+    /// </summary>
+    public void SetItemReport(Guid itemId, AgendaReport report, DateOnly? cutOff)
+    {
+        EnsureAgendaEditable();
+        if (report != AgendaReport.None && Items.Any(i => i.Id != itemId && i.Report == report))
+        {
+            throw new DomainException("Redovisningen finns redan under en annan punkt på föredragningslistan.");
+        }
+
+        if (cutOff is { } day && day > SwedishTime.LocalDate(StartsAt))
+        {
+            throw new DomainException("Brytdatum kan inte ligga efter sammanträdet.");
+        }
+
+        Item(itemId).SetReport(report, cutOff);
+        AgendaRevision++;
+    }
+
     /// <summary>Takes an item off the agenda; the items after it move up one number. Returns the removed item.</summary>
     public AgendaItem RemoveItem(Guid itemId)
     {

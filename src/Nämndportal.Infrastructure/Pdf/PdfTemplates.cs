@@ -13,6 +13,7 @@ internal static class PdfTemplates
         [typeof(Application.Reader.MyNotesDocumentModel)] = typeof(MyNotesDocument),
         [typeof(Application.Minutes.MinutesDocumentModel)] = typeof(MinutesDocument),
         [typeof(Application.Minutes.CorrectionDocumentModel)] = typeof(CorrectionDocument),
+        [typeof(Application.Delegation.RegisterReportDocumentModel)] = typeof(RegisterReportDocument),
     };
 
     public static Type For(Type modelType) =>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Nämndportal.Application.Cases;
 using Nämndportal.Application.Minutes;
 using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Delegation;
 using Nämndportal.Domain.Files;
 using Nämndportal.Domain.Minutes;
 using Nämndportal.Domain.NoticeBoard;
@@ -427,6 +428,68 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         minutes.Corrections.Last().Title.ShouldBe("Rättelse 2 av protokollet");
         (await Corrections(_s.Secretary, scope).HandleAsync(new WithdrawCorrection(id, second.Value, minutes.Corrections.Last().Id))).Error.ShouldBeNull();
         (await MinutesAsync(id)).Corrections.ShouldHaveSingleItem().Id.ShouldBe(correction.Id);
+    }
+
+    [Fact]
+    public async Task Rule20_the_report_on_the_agenda_prints_in_the_pack_without_individual_details_and_justering_marks_its_decisions_anmalda()
+    {
+        // The meeting's agenda gets the standard item, and the organ a delegationsordning, a förvaltningschef and decisions.
+        Guid itemId;
+        await using (var db = Database.CreateContext())
+        {
+            var meeting = await db.Meetings.Include("_items").SingleAsync(m => m.Id == _s.Meeting.Id);
+            itemId = meeting.AddItem(Domain.Meetings.AgendaItemKind.Standard, "Redovisning av delegationsbeslut").Id;
+            var scheme = new DelegationScheme(_s.Organ.Id, 1, "OMN 2026-01-20 § 5", new DateOnly(2026, 2, 1));
+            var chief = DelegateRole.Position("Förvaltningschef");
+            scheme.SetPoint(new DelegationPoint("2.1", "Förordnande av tf enhetschef", DelegationMatterKind.Ordinary, [chief], null, "KL 7 kap. 5 §", false, true), new DateOnly(2026, 1, 30));
+            scheme.SetPoint(new DelegationPoint("5.1", "Bistånd i form av hemtjänst", DelegationMatterKind.AuthorityOverIndividuals, [chief], null, "SoL 4 kap. 1 §", false, true), new DateOnly(2026, 1, 30));
+            db.DelegationSchemes.Add(scheme);
+            db.PositionHolders.Add(new PositionHolder(_s.Organ.Id, "Förvaltningschef", null, "Maria Berg", new DateOnly(2025, 1, 1), null));
+            await db.SaveChangesAsync();
+        }
+
+        var register = new Application.Delegation.RegisterDelegatedDecisionsHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), _s.Secretary, _s.Clock);
+        var registered = await register.HandleAsync(new Application.Delegation.RegisterDelegatedDecisions(_s.Organ.Id,
+        [
+            new(1, "2.1", "Förvaltningschef", null, "2026-09-10", null, "Förordnande som tf enhetschef hemtjänst", Appealable: true),
+            new(2, "2.1", "Förvaltningschef", null, "2026-09-11", null, "Förordnande som tf enhetschef hemtjänst", Appealable: true),
+            new(3, "5.1", "Förvaltningschef", null, "2026-09-15", "OMF 2026/999", "Beslut om bistånd i form av hemtjänst", Appealable: true, IndividualCase: true),
+            new(4, "2.1", "Förvaltningschef", null, "2026-10-02", null, "Förordnande som tf enhetschef hemtjänst"),
+        ]));
+        registered.Value!.Problems.ShouldBeEmpty();
+
+        await using (var db = Database.CreateContext())
+        {
+            var version = (await db.Meetings.SingleAsync(m => m.Id == _s.Meeting.Id)).Version;
+            var set = await new Application.Delegation.SetAgendaReportHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary))
+                .HandleAsync(new Application.Delegation.SetAgendaReport(_s.Meeting.Id, version, itemId, Domain.Meetings.AgendaReport.DelegatedDecisions, new DateOnly(2026, 9, 30)));
+            set.Value!.Count.ShouldBe(3, "the decision of 2 October is after the brytdatum");
+        }
+
+        // The printed report: ranges, the individual case as a count and period, no case number of it, no delegate's name.
+        await using (var db = Database.CreateContext())
+        {
+            var meeting = await db.Meetings.AsNoTracking().Include("_items").SingleAsync(m => m.Id == _s.Meeting.Id);
+            var model = await Application.Delegation.RegisterReports.BuildAsync(db, meeting, meeting.Items.Single(i => i.Id == itemId), "Omsorgsnämnden", CancellationToken.None);
+            var text = string.Join(' ', Pages(await pdf.Renderer.RenderAsync(model!, model!.Layout())));
+            text.ShouldContain("Redovisning av delegationsbeslut");
+            text.ShouldContain("Omsorgsnämnden godkänner redovisningen av delegationsbesluten.");
+            text.ShouldContain("Förvaltningschef");
+            text.ShouldContain("1-2/2026 Förordnande som tf enhetschef hemtjänst");
+            text.ShouldContain("Bistånd i form av hemtjänst (punkt 5.1): 1 beslut, beslutsdatum 2026-09-15—2026-09-15");
+            text.ShouldNotContain("OMF 2026/999");
+            text.ShouldNotContain("Maria Berg");
+        }
+
+        // Justering marks the reported decisions and starts their appeal time from the anslag (rule 20).
+        var (id, held) = await _s.HeldAsync();
+        var minutes = await JusteratAsync(id, held);
+        var section = minutes.Sections.Single(s => s.AgendaItemId == itemId).Number;
+        await using var check = Database.CreateContext();
+        var posting = await check.Postings.SingleAsync(p => p.MinutesId == id);
+        var decisions = await check.DelegatedDecisions.OrderBy(d => d.DecidedOn).ToListAsync();
+        decisions.Take(3).ShouldAllBe(d => d.ReportedIn == $"anmäld vid Omsorgsnämnden 2026-10-06 § {section}" && d.AppealFrom == posting.UpOn);
+        (decisions[3].ReportedIn, decisions[3].ReportMeetingId).ShouldBe((null, null));
     }
 
     [Fact]

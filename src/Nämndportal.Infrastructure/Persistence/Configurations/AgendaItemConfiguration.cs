@@ -11,6 +11,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.ConfigureEntityBase();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.Report).HasConversion<string>().HasMaxLength(30).HasDefaultValue(Domain.Meetings.AgendaReport.None).HasSentinel(Domain.Meetings.AgendaReport.None);
         builder.Property(i => i.Title).HasMaxLength(300).IsRequired();
         builder.Property(i => i.PublicTitle).HasMaxLength(300);
         builder.Property(i => i.CaseNumber).HasMaxLength(60);

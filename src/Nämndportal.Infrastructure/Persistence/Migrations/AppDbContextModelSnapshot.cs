@@ -1649,6 +1649,18 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("public_title");
 
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("report");
+
+                    b.Property<DateOnly?>("ReportCutOff")
+                        .HasColumnType("date")
+                        .HasColumnName("report_cut_off");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
