@@ -444,7 +444,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
             scheme.SetPoint(new DelegationPoint("2.1", "Förordnande av tf enhetschef", DelegationMatterKind.Ordinary, [chief], null, "KL 7 kap. 5 §", false, true), new DateOnly(2026, 1, 30));
             scheme.SetPoint(new DelegationPoint("5.1", "Bistånd i form av hemtjänst", DelegationMatterKind.AuthorityOverIndividuals, [chief], null, "SoL 4 kap. 1 §", false, true), new DateOnly(2026, 1, 30));
             db.DelegationSchemes.Add(scheme);
-            db.PositionHolders.Add(new PositionHolder(_s.Organ.Id, "Förvaltningschef", null, "Maria Berg", new DateOnly(2025, 1, 1), null));
+            db.PositionHolders.Add(new PositionHolder(_s.Organ.Id, "Förvaltningschef", null, "Ulrika Delegatsson", new DateOnly(2025, 1, 1), null));
             await db.SaveChangesAsync();
         }
 
@@ -466,20 +466,19 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
             set.Value!.Count.ShouldBe(3, "the decision of 2 October is after the brytdatum");
         }
 
-        // The printed report: ranges, the individual case as a count and period, no case number of it, no delegate's name.
-        await using (var db = Database.CreateContext())
-        {
-            var meeting = await db.Meetings.AsNoTracking().Include("_items").SingleAsync(m => m.Id == _s.Meeting.Id);
-            var model = await Application.Delegation.RegisterReports.BuildAsync(db, meeting, meeting.Items.Single(i => i.Id == itemId), "Omsorgsnämnden", CancellationToken.None);
-            var text = string.Join(' ', Pages(await pdf.Renderer.RenderAsync(model!, model!.Layout())));
-            text.ShouldContain("Redovisning av delegationsbeslut");
-            text.ShouldContain("Omsorgsnämnden godkänner redovisningen av delegationsbesluten.");
-            text.ShouldContain("Förvaltningschef");
-            text.ShouldContain("1-2/2026 Förordnande som tf enhetschef hemtjänst");
-            text.ShouldContain("Bistånd i form av hemtjänst (punkt 5.1): 1 beslut, beslutsdatum 2026-09-15—2026-09-15");
-            text.ShouldNotContain("OMF 2026/999");
-            text.ShouldNotContain("Maria Berg");
-        }
+        // The public kallelse pack prints the report: ranges, the individual case as a count and period, no case number of it, no delegate's name.
+        var packs = new Application.Meetings.NoticePackService(
+            _s.Factory(TestUser.Anonymous), pdf.Renderer, new PdfSharpPackAssembler(new PdfPigReader()), new Infrastructure.RichText.RichTextSanitizer(),
+            new DatabaseUserDirectory(Database), Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" }), _s.Clock,
+            NullLogger<Application.Meetings.NoticePackService>.Instance);
+        var pack = await packs.BuildAsync(_s.Meeting.Id, Domain.Meetings.PackVariant.Public, 1, null);
+        var text = string.Join(' ', Pages(pack.Pdf));
+        text.ShouldContain("Redovisning av delegationsbeslut");
+        text.ShouldContain("Omsorgsnämnden godkänner redovisningen av delegationsbesluten.");
+        text.ShouldContain("1-2/2026 Förordnande som tf enhetschef hemtjänst");
+        text.ShouldContain("Bistånd i form av hemtjänst (punkt 5.1): 1 beslut, beslutsdatum 2026-09-15—2026-09-15");
+        text.ShouldNotContain("OMF 2026/999");
+        text.ShouldNotContain("Delegatsson");
 
         // Justering marks the reported decisions and starts their appeal time from the anslag (rule 20).
         var (id, held) = await _s.HeldAsync();
