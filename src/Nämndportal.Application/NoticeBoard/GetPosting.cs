@@ -18,6 +18,9 @@ public sealed record PostingDetails(
 {
     /// <summary>A protokoll's anslag (rule 15): the justering day, the §§, where the protokoll is kept, how to appeal.</summary>
     public MinutesNotice? Minutes { get; init; }
+
+    /// <summary>How to appeal a delegationsbeslut announced on its own (KL 8:10).</summary>
+    public string? AppealInformation { get; init; }
 }
 
 /// <param name="PublicVersion">The public version is published and can be read on the anslagstavla.</param>
@@ -48,6 +51,10 @@ public sealed class GetPostingHandler(IAppDbContextFactory dbFactory, TimeProvid
 
         return Result<PostingDetails>.Ok(new PostingDetails(
             p.Id, p.Kind, p.Title, p.OrganName, p.MeetingStartsAt, p.MeetingEndsAt, p.Place, p.AgendaLines, p.UpOn, p.DownOn,
-            p.PublishedAt, isUp, isUp && p.PublicFileId is not null, p.ReplacedByPostingId) { Minutes = minutes });
+            p.PublishedAt, isUp, isUp && p.PublicFileId is not null, p.ReplacedByPostingId)
+        {
+            Minutes = minutes,
+            AppealInformation = p.Kind == PostingKind.Delegationsbeslut ? p.AppealInformation : null,
+        });
     }
 }

@@ -274,6 +274,16 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
             throw new DomainException($"Beslut {NumberText} anmäls till nämnden; överklagandetiden räknas från protokollets anslag.");
         }
 
+        if (IndividualCase)
+        {
+            throw new DomainException($"Beslut {NumberText} gäller ett enskilt individärende; det anslås inte utan delges den enskilde.");
+        }
+
+        if (PostingId is not null)
+        {
+            throw new DomainException($"Beslut {NumberText} är redan anslaget.");
+        }
+
         PostingId = postingId;
         AppealFrom = upOn;
     }

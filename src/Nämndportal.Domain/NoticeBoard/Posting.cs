@@ -242,6 +242,25 @@ public sealed class Posting : Entity
         return posting;
     }
 
+    /// <summary>
+    /// The anslag of an appealable delegationsbeslut that will not be reported to the organ (KL 8:10, rule 20): up today,
+    /// down when the three weeks of appeal from today have run (rule 16). It names the decision and the delegate's role,
+    /// never the person decided about.
+    /// </summary>
+    public static Posting ForDelegatedDecision(
+        Guid organId, string organName, string numberText, string delegateRole, DateOnly decidedOn, string description, DateOnly upOn,
+        DateTimeOffset publishedAt, string publishedBy)
+    {
+        var appeal = AppealTime.From(upOn);
+        return new Posting(organId, organName, null, PostingKind.Delegationsbeslut, $"Delegationsbeslut {numberText}, {organName}", upOn, appeal.LastDay, publishedAt, publishedBy)
+        {
+            AgendaLines = [description, $"Beslutat {decidedOn:yyyy-MM-dd} av {delegateRole.ToLowerInvariant()} med stöd av delegation från {organName}."],
+            AppealInformation =
+                "Den som är medlem i kommunen kan överklaga beslutet genom laglighetsprövning enligt 13 kap. kommunallagen. "
+                + $"Överklagandet ska ha kommit in till förvaltningsrätten senast {appeal.LastDay:yyyy-MM-dd}, tre veckor från den dag då beslutet tillkännagavs på anslagstavlan.",
+        };
+    }
+
     /// <summary>The published public version of the protokoll this anslag announces, downloadable while it is up.</summary>
     public void AttachPublicFile(Guid fileId)
     {

@@ -33,6 +33,7 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         var points = new[]
         {
             new DelegationPoint("1.1", "Förordnande av tf verksamhetschef", DelegationMatterKind.Ordinary, [chief], null, "KL 7 kap. 5 §", false, true),
+            new DelegationPoint("1.2", "Yttrande över remiss av mindre vikt", DelegationMatterKind.Ordinary, [chief], null, null, false, false),
             new DelegationPoint("2.1", "Barnomsorg på obekväm arbetstid", DelegationMatterKind.AuthorityOverIndividuals, [preschool], [chief], "SL 25 kap. 5 §", false, true),
             new DelegationPoint("7.1", "Vård enligt LVU i brådskande fall", DelegationMatterKind.AuthorityOverIndividuals, [DelegateRole.Committee(committee.Id, committee.Name)], null, "LVU 6 §", false, true),
         };
@@ -152,5 +153,37 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         await using var check = Database.CreateContext();
         (await check.DelegatedDecisions.CountAsync(d => d.Appealable)).ShouldBe(100);
         (await check.DelegatedDecisions.MaxAsync(d => d.Number)).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Rule20_an_appealable_decision_that_is_not_reported_gets_its_own_anslag_and_its_appeal_time_runs_from_it()
+    {
+        var numbers = await Handler(_registrar).HandleAsync(new RegisterDelegatedDecisions(_organ.Id,
+        [
+            new DecisionRow(1, "1.2", "Förvaltningschef", null, "2026-11-18", "SUN 2026/801", "Yttrande över remiss om kollektivtrafikplan", Appealable: true),
+            new DecisionRow(2, "1.1", "Förvaltningschef", null, "2026-11-18", null, "Förordnande som tf rektor", Appealable: true),
+        ]));
+        numbers.Value!.Problems.ShouldBeEmpty();
+        Domain.Delegation.DelegatedDecision own, reported;
+        await using (var db = Database.CreateContext())
+        {
+            own = await db.DelegatedDecisions.SingleAsync(d => d.PointCode == "1.2");
+            reported = await db.DelegatedDecisions.SingleAsync(d => d.PointCode == "1.1");
+        }
+
+        AnnounceDelegatedDecisionHandler Announce(TestUser u) => new(new TestDbContextFactory(Database, u, _clock), new AccessService(new TestDbContextFactory(Database, u, _clock), u, _clock), u, _clock);
+        (await Announce(_member).HandleAsync(new AnnounceDelegatedDecision(own.Id, own.Version))).Error!.Code.ShouldBe("not_found");
+        (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(reported.Id, reported.Version))).Error!.Message.ShouldContain("anmäls till nämnden");
+        var postingId = (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(own.Id, own.Version))).Value;
+
+        await using var check = Database.CreateContext();
+        var posting = await check.Postings.SingleAsync(p => p.Id == postingId);
+        var today = new DateOnly(2026, 11, 20);
+        (posting.Kind, posting.Title, posting.UpOn, posting.DownOn).ShouldBe(
+            (Domain.NoticeBoard.PostingKind.Delegationsbeslut, "Delegationsbeslut 1/2026, Social- och utbildningsnämnden", today, Domain.NoticeBoard.AppealTime.From(today).LastDay));
+        posting.AgendaLines[0].ShouldBe("Yttrande över remiss om kollektivtrafikplan");
+        var announced = await check.DelegatedDecisions.SingleAsync(d => d.Id == own.Id);
+        announced.AppealFrom.ShouldBe(today);
+        (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(own.Id, announced.Version))).Error!.Message.ShouldContain("redan anslaget");
     }
 }

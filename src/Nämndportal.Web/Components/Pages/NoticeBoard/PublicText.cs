@@ -10,6 +10,7 @@ public static class PublicText
     {
         PostingKind.Kallelse => "Kallelse",
         PostingKind.Protokoll => "Justerat protokoll",
+        PostingKind.Delegationsbeslut => "Delegationsbeslut",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
