@@ -107,6 +107,7 @@ public static class DependencyInjection
         services.AddScoped<DemoMeetingContent>();
         services.AddScoped<DemoReaderContent>();
         services.AddScoped<DemoMinutesContent>();
+        services.AddScoped<DemoDelegationContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Minutes.ISigningProvider, PortalSigningProvider>();

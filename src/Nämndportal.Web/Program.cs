@@ -108,6 +108,7 @@ app.MapFileEndpoints();
 app.MapDocumentEndpoints();
 app.MapReaderEndpoints();
 app.MapRosterEndpoints();
+app.MapDelegationEndpoints();
 app.MapAuditTrailEndpoints();
 app.MapCalendarEndpoints();
 app.MapNoticeBoardEndpoints();

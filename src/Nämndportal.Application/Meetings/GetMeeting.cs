@@ -29,6 +29,11 @@ public sealed record AgendaItemView(
 {
     /// <summary>"punkt 3, Taxor för hemtjänst": how buttons and announcements name the item.</summary>
     public string Label => $"punkt {Number}, {Title}";
+
+    /// <summary>The report from the registers the item carries in the pack (redovisning av delegationsbeslut, of meddelanden).</summary>
+    public AgendaReport Report { get; init; }
+
+    public DateOnly? ReportCutOff { get; init; }
 }
 
 /// <param name="CaseDocumentId">The handling; null for the tjänsteskrivelse.</param>
@@ -69,7 +74,11 @@ public sealed class GetMeetingHandler(IAppDbContextFactory dbFactory, AccessServ
 
     private static AgendaItemView View(AgendaItem item, IReadOnlyList<PackDocumentView> choices) => new(
         item.Id, item.Position, item.Kind, item.Title, item.PublicTitle, item.EffectivePublicTitle, item.CaseId, item.CaseNumber,
-        item.Presenter, item.PlannedTime, item.IsClosed, item.IsLateAddition, choices.Where(c => c.Included).ToList(), choices);
+        item.Presenter, item.PlannedTime, item.IsClosed, item.IsLateAddition, choices.Where(c => c.Included).ToList(), choices)
+    {
+        Report = item.Report,
+        ReportCutOff = item.ReportCutOff,
+    };
 
     private static List<PackDocumentView> PackChoices(AgendaItem item, AgendaFacts facts)
     {

@@ -30,6 +30,7 @@ public sealed class DemoDataSeeder(
     DemoMeetingContent meetingContent,
     DemoReaderContent readerContent,
     DemoMinutesContent minutesContent,
+    DemoDelegationContent delegationContent,
     IConfiguration configuration,
     ILogger<DemoDataSeeder> logger)
 {
@@ -189,6 +190,7 @@ public sealed class DemoDataSeeder(
 
         await readerContent.AddAsync(cancellationToken);
         await minutesContent.AddAsync(cancellationToken);
+        await delegationContent.AddAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,
