@@ -53,7 +53,8 @@ public sealed class DemoDataSeeder(
             var completed = await caseContent.AddAsync(cancellationToken);
             var posted = SendKallelser && await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
             var read = await readerContent.AddAsync(cancellationToken);
-            return completed.Handlingar + completed.Reports > 0 || posted || read;
+            var delegation = await delegationContent.AddAsync(cancellationToken);
+            return completed.Handlingar + completed.Reports > 0 || posted || read || delegation;
         }
 
         var started = clock.GetTimestamp();
