@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Npgsql;
+using Nämndportal.E2E.Support;
+using UglyToad.PdfPig;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nämndportal.E2E.Journeys;
+
+/// <summary>
+/// Issue 12's journey: a registrar logs five delegationsbeslut in the grid by keyboard alone; the secretary puts the
+/// redovisning on the next meeting of Social- och utbildningsnämnden with today as brytdatum; the draft kallelse pack
+/// printed from the meeting page holds the report with the five decisions in its ranges, and no individual case's case
+/// number. Axe on the new page.
+/// </summary>
+[Collection(PortalGroup.Name)]
+public partial class DelegationJourneyTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task A_registrar_logs_five_decisions_by_keyboard_and_the_secretarys_report_is_in_the_rendered_kallelse()
+    {
+        var page = await portal.Browser.NewPageAsync(1600, 1000);
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "registrator@exempelby.se");
+        await page.GotoAsync($"{portal.App.BaseUrl}/delegationsbeslut");
+        await Journey.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Organ").SelectOptionAsync(new SelectOptionValue { Label = "Social- och utbildningsnämnden" });
+        await Expect(page.GetByTestId("decision-register")).ToContainTextAsync("Verksamhetschef förskola");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // Five rows, by keyboard: Tab from field to field, Enter in the last field of a row for the next row.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"))
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Punkt, rad 1").FocusAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.TypeAsync("2.1");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync("Verksamhetschef förskola");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab"); // the beslutsfattare is filled in from who held the position
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync(today);
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab"); // no diarienummer
+            await page.Keyboard.TypeAsync("Beslut om barnomsorg på obekväm arbetstid");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab"); // no § (not an utskott)
+            await page.Keyboard.PressAsync("Space"); // överklagbart
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Tab"); // individärende
+            if (i < 4)
+            {
+                await page.Keyboard.PressAsync("Enter"); // brådskande: Enter gives a new row, focused
+                await Expect(page.GetByLabel($"Punkt, rad {i + 2}")).ToBeFocusedAsync();
+            }
+        }
+
+        await page.Keyboard.PressAsync("Tab"); // Ta bort
+        await page.Keyboard.PressAsync("Tab"); // Ny rad
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrera 5 beslut" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var saved = page.GetByTestId("grid-saved");
+        await Expect(saved).ToContainTextAsync("5 beslut registrerades:");
+        var numbers = Numbers().Matches(await saved.InnerTextAsync()).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        numbers.Count.ShouldBe(5);
+        numbers.ShouldBe(Enumerable.Range(numbers[0], 5).ToList(), "one delegate's series runs on");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrera 0 beslut" })).ToBeEnabledAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The secretary puts the report on the next meeting with today as brytdatum and prints the draft pack.
+        var meetingId = await NextMeetingAsync("SUN");
+        var secretary = await portal.Browser.NewPageAsync(1600, 1000);
+        await Journey.LogInAsync(secretary, portal.App.BaseUrl, "sekreterare@exempelby.se");
+        await secretary.GotoAsync($"{portal.App.BaseUrl}/sammantraden/{meetingId}");
+        await Journey.WaitForInteractiveAsync(secretary);
+        var item = secretary.GetByTestId("agenda-item").Filter(new() { HasText = "Redovisning av delegationsbeslut" });
+        await item.GetByLabel(new Regex("^Brytdatum för redovisningen")).FillAsync(today);
+        await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Lägg till redovisning av delegationsbeslut|Uppdatera redovisningen)$") }).ClickAsync();
+        await Expect(secretary.GetByText(new Regex($"tar med \\d+ beslut till och med {today}"))).ToBeVisibleAsync();
+        await Expect(item.GetByTestId("agenda-report")).ToContainTextAsync($"Redovisning av delegationsbeslut till och med {today}");
+        var section = secretary.GetByTestId("notice-section");
+        await section.GetByRole(AriaRole.Button, new() { Name = "Skapa handlingspaket (utkast)" }).ClickAsync();
+        var download = section.GetByTestId("draft-task-download");
+        await Expect(download).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        var response = await secretary.Context.APIRequest.GetAsync(portal.App.BaseUrl + await download.GetAttributeAsync("href"));
+        response.Ok.ShouldBeTrue();
+        using var pdf = PdfDocument.Open(await response.BodyAsync());
+        var text = Regex.Replace(string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))), @"\s+", " ");
+        text.ShouldContain("Redovisning av delegationsbeslut");
+        text.ShouldContain("godkänner redovisningen av delegationsbesluten");
+        text.ShouldContain($"-{numbers[^1]}/{today[..4]} Beslut om barnomsorg på obekväm arbetstid");
+        text.ShouldContain("Enskilda individärenden");
+        text.ShouldNotContain("SUN 2026/903", Case.Sensitive); // an individual case's case number
+        await Accessibility.AssertNoSeriousViolationsAsync(secretary);
+        await Journey.ExpectNoErrorBannerAsync(secretary);
+    }
+
+    private async Task<Guid> NextMeetingAsync(string organ)
+    {
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT m.id FROM meetings m JOIN organs o ON o.id = m.organ_id
+            WHERE o.short_name = @organ AND m.status = 'Planerat' AND m.starts_at > now()
+              AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND i.report = 'DelegatedDecisions')
+            ORDER BY m.starts_at LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("organ", organ);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    [GeneratedRegex(@"(\d+)/\d{4}")]
+    private static partial Regex Numbers();
+}
