@@ -48,6 +48,8 @@ public partial class DelegationJourneyTests(PortalFixture portal)
             await page.Keyboard.PressAsync("Space"); // överklagbart
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Tab"); // individärende
+            await Expect(page.GetByLabel($"Överklagbart, rad {i + 1}")).ToBeCheckedAsync();
+            await Expect(page.GetByLabel($"Brådskande beslut av ordföranden, rad {i + 1}")).ToBeFocusedAsync();
             if (i < 4)
             {
                 await page.Keyboard.PressAsync("Enter"); // brådskande: Enter gives a new row, focused
@@ -66,6 +68,14 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         numbers.Count.ShouldBe(5);
         numbers.ShouldBe(Enumerable.Range(numbers[0], 5).ToList(), "one delegate's series runs on");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrera 0 beslut" })).ToBeEnabledAsync();
+
+        // A meddelande for the same report.
+        var messageForm = page.GetByTestId("message-form");
+        await messageForm.GetByLabel("Avsändare", new() { Exact = true }).FillAsync("Länsstyrelsen");
+        await messageForm.GetByLabel("Vad meddelandet gäller").FillAsync("Beslut om statsbidrag för lovskola 2027");
+        await messageForm.GetByRole(AriaRole.Button, new() { Name = "Registrera meddelandet" }).ClickAsync();
+        await Expect(page.GetByText("Meddelandet från Länsstyrelsen är registrerat.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("messages")).ToContainTextAsync("Beslut om statsbidrag för lovskola 2027");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // The secretary puts the report on the next meeting with today as brytdatum and prints the draft pack.

@@ -186,4 +186,17 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         announced.AppealFrom.ShouldBe(today);
         (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(own.Id, announced.Version))).Error!.Message.ShouldContain("redan anslaget");
     }
+
+    [Fact]
+    public async Task Meddelanden_are_registered_by_those_who_register_refused_without_a_sender_and_listed_for_readers()
+    {
+        BoardMessagesHandler Messages(TestUser u) => new(new TestDbContextFactory(Database, u, _clock), new AccessService(new TestDbContextFactory(Database, u, _clock), u, _clock), _clock);
+        (await Messages(_registrar).HandleAsync(new RegisterBoardMessage(_organ.Id, "Skolinspektionen", new DateOnly(2026, 11, 12), "SUN 2026/366", "dnr SI 2026:5158", "Beslut efter tillsyn")))
+            .Succeeded.ShouldBeTrue();
+        (await Messages(_registrar).HandleAsync(new RegisterBoardMessage(_organ.Id, " ", new DateOnly(2026, 11, 12), null, null, "Beslut"))).Error!.Message.ShouldContain("Avsändaren");
+        (await Messages(_registrar).HandleAsync(new RegisterBoardMessage(_organ.Id, "KF", new DateOnly(2026, 11, 21), null, null, "Beslut"))).Error!.Message.ShouldContain("framtiden");
+        (await Messages(_member).HandleAsync(new RegisterBoardMessage(_organ.Id, "KF", new DateOnly(2026, 11, 12), null, null, "Beslut"))).Error!.Code.ShouldBe("not_found");
+        (await Messages(_registrar).ListAsync(_organ.Id)).ShouldHaveSingleItem().Status.ShouldBe("ska anmälas");
+        (await Messages(TestUser.Anonymous).ListAsync(_organ.Id)).ShouldBeEmpty();
+    }
 }
