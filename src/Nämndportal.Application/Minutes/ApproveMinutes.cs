@@ -35,42 +35,24 @@ public sealed class ApproveMinutesHandler(
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveMinutes request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var proven = await MinutesSigning.ProveAsync(
-            db, access, user, signing, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code, cancellationToken);
-        if (proven.Value is not { } signer)
-        {
-            return proven.Error!;
-        }
-
-        var (minutes, me, userId, authentication) = signer;
-        var now = clock.GetUtcNow();
-        bool justerat;
-        try
-        {
-            justerat = minutes.Approve(me, userId, now, authentication, request.Sha256, signing.Name);
-            if (justerat)
+        var outcome = await MinutesSigning.SignAsync(
+            dbFactory, access, user, signing, clock, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code,
+            async (db, signer, now) =>
             {
-                await justering.CompleteAsync(db, minutes, now, user.UserName ?? "system", cancellationToken);
-            }
-        }
-        catch (DomainException ex)
+                var justerat = signer.Minutes.Approve(signer.PersonId, signer.UserId, now, signer.Authentication, request.Sha256, signing.Name);
+                if (justerat)
+                {
+                    await justering.CompleteAsync(db, signer.Minutes, now, user.UserName ?? "system", cancellationToken);
+                }
+
+                return justerat;
+            }, cancellationToken);
+        if (outcome.Value is { Justerat: true })
         {
-            return Error.Invalid(ex.Message);
+            logger.LogInformation("Protokoll {MinutesId} justerat", request.MinutesId);
         }
 
-        var saved = await db.SaveOrConflictAsync(minutes, 0u, cancellationToken);
-        if (!saved.Succeeded)
-        {
-            return saved.Error!;
-        }
-
-        if (justerat)
-        {
-            logger.LogInformation("Protokoll {MinutesId} justerat; anslag {PostingId} up", minutes.Id, minutes.PostingId);
-        }
-
-        return Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, justerat));
+        return outcome;
     }
 
     /// <summary>For each § with a case: "Beslutat vid … §" on its timeline, and its status moved to what the § did.</summary>

@@ -44,37 +44,24 @@ public sealed class ApproveSectionImmediatelyHandler(
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveSectionImmediately request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var proven = await MinutesSigning.ProveAsync(
-            db, access, user, signing, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code, cancellationToken);
-        if (proven.Value is not { } signer)
-        {
-            return proven.Error!;
-        }
-
-        var (minutes, me, userId, authentication) = signer;
-        var now = clock.GetUtcNow();
-        bool done;
-        try
-        {
-            done = minutes.ApproveSectionImmediately(request.Number, me, userId, now, authentication, request.Sha256, signing.Name);
-            if (done)
+        return await MinutesSigning.SignAsync(
+            dbFactory, access, user, signing, clock, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code,
+            async (db, signer, now) =>
             {
-                var today = SwedishTime.LocalDate(now);
-                var posting = Posting.ForMinutes(
-                    minutes.OrganId, minutes.OrganName, minutes.MeetingId, minutes.Id, minutes.MeetingDate, $"§ {request.Number}", today, today,
-                    minutes.KeptAt ?? minutes.OrganName, now, user.UserName ?? "okänd", request.Number);
-                db.Postings.Add(posting);
-                minutes.RecordImmediatePosting(request.Number, posting.Id);
-                await ApproveMinutesHandler.DecideCasesAsync(db, minutes, [minutes.Section(request.Number)], now, user.UserName ?? "okänd", cancellationToken);
-            }
-        }
-        catch (DomainException ex)
-        {
-            return Error.Invalid(ex.Message);
-        }
+                var minutes = signer.Minutes;
+                var done = minutes.ApproveSectionImmediately(request.Number, signer.PersonId, signer.UserId, now, signer.Authentication, request.Sha256, signing.Name);
+                if (done)
+                {
+                    var today = SwedishTime.LocalDate(now);
+                    var posting = Posting.ForMinutes(
+                        minutes.OrganId, minutes.OrganName, minutes.MeetingId, minutes.Id, minutes.MeetingDate, $"§ {request.Number}", today, today,
+                        minutes.KeptAt ?? minutes.OrganName, now, user.UserName ?? "okänd", request.Number);
+                    db.Postings.Add(posting);
+                    minutes.RecordImmediatePosting(request.Number, posting.Id);
+                    await ApproveMinutesHandler.DecideCasesAsync(db, minutes, [minutes.Section(request.Number)], now, user.UserName ?? "okänd", cancellationToken);
+                }
 
-        var saved = await db.SaveOrConflictAsync(minutes, 0u, cancellationToken);
-        return saved.Succeeded ? Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, done)) : saved.Error!;
+                return done;
+            }, cancellationToken);
     }
 }

@@ -56,41 +56,24 @@ public sealed class CorrectMinutesHandler(
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveCorrection request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var proven = await MinutesSigning.ProveAsync(
-            db, access, user, signing, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code, cancellationToken);
-        if (proven.Value is not { } signer)
-        {
-            return proven.Error!;
-        }
-
-        var (minutes, me, userId, authentication) = signer;
-        var now = clock.GetUtcNow();
-        bool justerad;
-        try
-        {
-            justerad = minutes.ApproveCorrection(request.CorrectionId, me, userId, now, authentication, request.Sha256, signing.Name);
-            if (justerad)
+        var outcome = await MinutesSigning.SignAsync(
+            dbFactory, access, user, signing, clock, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code,
+            async (db, signer, now) =>
             {
-                await justering.CompleteCorrectionAsync(db, minutes, minutes.Corrections.Single(c => c.Id == request.CorrectionId), now, user.UserName ?? "system", cancellationToken);
-            }
-        }
-        catch (DomainException ex)
+                var minutes = signer.Minutes;
+                var justerad = minutes.ApproveCorrection(request.CorrectionId, signer.PersonId, signer.UserId, now, signer.Authentication, request.Sha256, signing.Name);
+                if (justerad)
+                {
+                    await justering.CompleteCorrectionAsync(db, minutes, minutes.Corrections.Single(c => c.Id == request.CorrectionId), now, user.UserName ?? "system", cancellationToken);
+                }
+
+                return justerad;
+            }, cancellationToken);
+        if (outcome.Value is { Justerat: true })
         {
-            return Error.Invalid(ex.Message);
+            logger.LogInformation("Rättelse {CorrectionId} of protokoll {MinutesId} justerad", request.CorrectionId, request.MinutesId);
         }
 
-        var saved = await db.SaveOrConflictAsync(minutes, 0u, cancellationToken);
-        if (!saved.Succeeded)
-        {
-            return saved.Error!;
-        }
-
-        if (justerad)
-        {
-            logger.LogInformation("Rättelse {CorrectionId} of protokoll {MinutesId} justerad", request.CorrectionId, minutes.Id);
-        }
-
-        return Result<ApprovalOutcome>.Ok(new ApprovalOutcome(minutes.Version, justerad));
+        return outcome;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
+using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Minutes;
 
 namespace Nämndportal.Application.Minutes;
@@ -50,5 +51,36 @@ internal static class MinutesSigning
 
         db.SetOriginalVersion(minutes, version);
         return Result<SignerProof>.Ok(new SignerProof(minutes, me, userId, authentication));
+    }
+
+    /// <summary>
+    /// One signature from start to save: prove the signer (<see cref="ProveAsync"/>), run <paramref name="approve"/> (the
+    /// domain's approval, and what the last signature sets off) at one instant, and save the protokoll with the version the
+    /// page held. Returns the new version and whether this signature completed the act.
+    /// </summary>
+    public static async Task<Result<ApprovalOutcome>> SignAsync(
+        IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, ISigningProvider signing, TimeProvider clock,
+        Guid minutesId, uint version, string sha256, string? password, string? code,
+        Func<IAppDbContext, SignerProof, DateTimeOffset, Task<bool>> approve, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var proven = await ProveAsync(db, access, user, signing, minutesId, version, sha256, password, code, cancellationToken);
+        if (proven.Value is not { } signer)
+        {
+            return proven.Error!;
+        }
+
+        bool done;
+        try
+        {
+            done = await approve(db, signer, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Message);
+        }
+
+        var saved = await db.SaveOrConflictAsync(signer.Minutes, 0u, cancellationToken);
+        return saved.Succeeded ? Result<ApprovalOutcome>.Ok(new ApprovalOutcome(signer.Minutes.Version, done)) : saved.Error!;
     }
 }
