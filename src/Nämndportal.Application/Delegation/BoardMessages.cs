@@ -27,6 +27,11 @@ public sealed class BoardMessagesHandler(IAppDbContextFactory dbFactory, AccessS
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (!await db.Organs.AnyAsync(o => o.Id == request.OrganId, cancellationToken))
+        {
+            return Error.NotFound("Organet");
+        }
+
         BoardMessage message;
         try
         {

@@ -12,7 +12,7 @@ using Nämndportal.Domain.Delegation;
 namespace Nämndportal.Application.Delegation;
 
 /// <summary>An organ the user may open the register of: to read it, to register in it, or as a delegate of their own decisions.</summary>
-public sealed record DelegationOrganOption(Guid Id, string Name, bool CanRegister, bool OwnOnly);
+public sealed record DelegationOrganOption(Guid Id, string Name, bool CanRegister, bool OwnOnly, bool RegistersOwn = false);
 
 /// <summary>Search and filter of the register. <see cref="Reported"/>: true for anmälda, false for those not yet.</summary>
 public sealed record DecisionFilter(Guid OrganId, string? Text = null, string? Delegate = null, DateOnly? From = null, DateOnly? To = null, bool? Reported = null, int Page = 1, int PageSize = 50);
@@ -27,7 +27,7 @@ public sealed record PointOption(string Code, string Matter, IReadOnlyList<strin
 
 public sealed record DecisionList(
     IReadOnlyList<DelegationOrganOption> Organs, Guid? OrganId, IReadOnlyList<DecisionListRow> Rows, int Total, IReadOnlyList<PointOption> Points,
-    IReadOnlyList<string> Roles, IReadOnlyList<string> Names, bool CanRegister, bool OwnOnly);
+    IReadOnlyList<string> Roles, IReadOnlyList<string> Names, bool CanRegister, bool OwnOnly, bool RegistersOwn = false);
 
 public enum DecisionExportFormat
 {
@@ -56,7 +56,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         }
 
         var (query, canRegister) = Scope(db, grants, organ);
-        query = Filtered(query, filter);
+        query = Filtered(query, filter, canRegister);
         var total = await query.CountAsync(cancellationToken);
         var page = Math.Max(1, filter?.Page ?? 1);
         var size = Math.Clamp(filter?.PageSize ?? 50, 1, 500);
@@ -67,7 +67,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         var points = scheme?.Points.Select(p => new PointOption(p.Code, p.Matter, p.Delegates.Concat(p.Substitutes).Select(d => d.Name).Distinct().ToList(), p.MustReport)).ToList() ?? [];
         var roles = points.SelectMany(p => p.Delegates).Concat(register?.Onward.Where(o => o.IsValidOn(today)).Select(o => o.ToTitle) ?? []).Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), true)).ToList();
         var names = register?.Holders.Where(h => h.IsValidOn(today)).Select(h => h.Name).Distinct().Order().ToList() ?? [];
-        return new DecisionList(organs, organ.Id, decisions.Select(d => Row(d, canRegister)).ToList(), total, points, roles, names, canRegister, organ.OwnOnly);
+        return new DecisionList(organs, organ.Id, decisions.Select(d => Row(d, canRegister)).ToList(), total, points, roles, names, canRegister, organ.OwnOnly, organ.RegistersOwn);
     }
 
     /// <summary>The filter's decisions as a file (no paging), with the same hiding of individual cases as the page.</summary>
@@ -83,7 +83,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         }
 
         var (query, canRegister) = Scope(db, grants, organ);
-        var rows = (await Filtered(query, filter).OrderBy(d => d.DecidedOn).ThenBy(d => d.Number).Take(20_000).ToListAsync(cancellationToken))
+        var rows = (await Filtered(query, filter, canRegister).OrderBy(d => d.DecidedOn).ThenBy(d => d.Number).Take(20_000).ToListAsync(cancellationToken))
             .Select(d => Row(d, canRegister)).ToList();
         var name = $"delegationsbeslut-{SwedishTime.LocalDate(clock.GetUtcNow()):yyyy-MM-dd}";
         var table = rows.Select(r => new Dictionary<string, object?>
@@ -140,7 +140,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         return all
             .Select(o => (Organ: o, Register: grants.Can(Operation.RegisterDelegatedDecisions, o.Id), Read: grants.Can(Operation.ReadDelegatedDecisions, o.Id), Own: own.Contains(o.Id)))
             .Where(x => x.Register || x.Read || x.Own)
-            .Select(x => new DelegationOrganOption(x.Organ.Id, x.Organ.Name, x.Register, !x.Register && !x.Read))
+            .Select(x => new DelegationOrganOption(x.Organ.Id, x.Organ.Name, x.Register, !x.Register && !x.Read, x.Own))
             .ToList();
     }
 
@@ -156,7 +156,8 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         return (query, organ.CanRegister && grants.Can(Operation.RegisterDelegatedDecisions, organ.Id));
     }
 
-    private static IQueryable<DelegatedDecision> Filtered(IQueryable<DelegatedDecision> query, DecisionFilter? filter)
+    /// <summary>The filter; the free-text search reaches an individual case's description, case number and name only for those who register.</summary>
+    private static IQueryable<DelegatedDecision> Filtered(IQueryable<DelegatedDecision> query, DecisionFilter? filter, bool canRegister)
     {
         if (filter is null)
         {
@@ -167,7 +168,8 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         {
             var text = filter.Text.Trim().ToLower(CultureInfo.GetCultureInfo("sv-SE"));
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(…) LIKE; the culture is the database's.
-            query = query.Where(d => d.Description.ToLower().Contains(text) || (d.CaseNumber != null && d.CaseNumber.ToLower().Contains(text)) || d.DelegateName.ToLower().Contains(text));
+            query = query.Where(d => (canRegister || !d.IndividualCase)
+                && (d.Description.ToLower().Contains(text) || (d.CaseNumber != null && d.CaseNumber.ToLower().Contains(text)) || d.DelegateName.ToLower().Contains(text)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
@@ -203,7 +205,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
             : d.ReportMeetingId is not null ? "på redovisning till nästa sammanträde"
             : d.MustReport ? "ska anmälas" : "anmäls inte";
         return new DecisionListRow(
-            d.Id, d.Version, d.DecidedAs.Kind == DelegateKind.Committee ? $"§ {d.Number}/{d.Year}" : d.NumberText, d.DecidedAs.Name, d.DelegateName, d.PointCode, d.DecidedOn,
+            d.Id, d.Version, d.DecidedAs.Kind == DelegateKind.Committee ? $"§ {d.Number}/{d.Year}" : d.NumberText, d.DecidedAs.Name, hide ? string.Empty : d.DelegateName, d.PointCode, d.DecidedOn,
             hide ? null : d.CaseNumber, hide ? IndividualCaseText : d.Description, d.Appealable, d.IndividualCase, d.Urgent, status, d.PostingId,
             canRegister && d.Appealable && !d.MustReport && !d.IndividualCase && d.PostingId is null);
     }

@@ -183,7 +183,16 @@ public sealed class RegisterDelegatedDecisionsHandler(IAppDbContextFactory dbFac
             numbers.Add(decision.DecidedAs.Kind == DelegateKind.Committee ? $"§ {decision.Number}" : decision.NumberText);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same utskott § at the same moment: the unique index refused it; nothing was saved.
+            return Result<RegistrationResult>.Ok(new RegistrationResult([], [new ImportProblem(0, "paragraf", "En av utskottets paragrafer registrerades samtidigt av någon annan. Ingenting sparades; ladda om och försök igen.")]));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Result<RegistrationResult>.Ok(new RegistrationResult(numbers, []));
     }

@@ -32,6 +32,14 @@ public sealed class SetAgendaReportHandler(IAppDbContextFactory dbFactory, Acces
 
             var previous = item.Report;
             meeting.SetItemReport(request.ItemId, request.Report, request.CutOff);
+            if (previous != AgendaReport.None && previous != request.Report)
+            {
+                // The item changes kind of report: what was on the old one is released for a later meeting.
+                _ = previous == AgendaReport.DelegatedDecisions
+                    ? await AssignDecisionsAsync(db, meeting, null, cancellationToken)
+                    : await AssignMessagesAsync(db, meeting, null, cancellationToken);
+            }
+
             var kind = request.Report == AgendaReport.None ? previous : request.Report;
             count = kind switch
             {

@@ -27,8 +27,8 @@ public sealed class BoardMessage : Entity, IConcurrencyVersioned
         Sender = Required(sender, 200, "Avsändaren");
         Description = Required(description, 500, "Beskrivningen");
         ReceivedOn = receivedOn;
-        CaseNumber = string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim();
-        Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        CaseNumber = string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim().Length <= 60 ? caseNumber.Trim() : throw new DomainException("Diarienumret får ha högst 60 tecken.");
+        Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim().Length <= 200 ? reference.Trim() : throw new DomainException("Avsändarens beteckning får ha högst 200 tecken.");
         DocumentFileId = documentFileId;
     }
 

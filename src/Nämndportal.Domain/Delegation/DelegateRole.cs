@@ -90,7 +90,8 @@ public sealed partial record DelegateRole
         return trimmed.Length <= 120 ? trimmed : throw new DomainException($"{field} får ha högst 120 tecken.");
     }
 
-    // A conjunction or list between titles, a word for a group, or a title in the plural.
-    [GeneratedRegex(@"(\boch\b|\bsamt\b|\beller\b|[/&+,]|grupp|\bteam|\benheten\b|\bsamtliga\b|\balla\b|\bhandläggarna\b|\brektorer\b|\bchefer\b|\bhandläggare\s+inom\b|\bförvaltningen\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Two titles joined ("Ordförande och förvaltningschef", "Rektor/förskolechef", "Chef, handläggare"), a word for a group
+    // of people, or a title in the plural. A single title with "och" in it ("Verksamhetschef vård och omsorg") passes.
+    [GeneratedRegex(@"(\b(och|samt|eller)\s+\p{L}*(ordförande|chef|rektor|handläggare|sekreterare|ledamot|ledamöter)\b|[/&+,]|\b\p{L}*grupp(en)?\b|\bteamet\b|\bsamtliga\b|\balla\b|\b\p{L}*(rektorer|chefer|handläggarna|ledamöterna)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupWords();
 }

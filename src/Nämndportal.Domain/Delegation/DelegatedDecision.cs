@@ -156,6 +156,16 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
             throw new DomainException("Beskriv beslutet kort (högst 500 tecken).");
         }
 
+        if (entry.CaseNumber?.Trim().Length > 60)
+        {
+            throw new DomainException("Diarienumret får ha högst 60 tecken.");
+        }
+
+        if (entry.Outcome?.Trim().Length > 500)
+        {
+            throw new DomainException("Utfallet får ha högst 500 tecken.");
+        }
+
         if (entry.IndividualCase && PersonalDetails(entry.Description) is { } found)
         {
             throw new DomainException(
@@ -258,7 +268,8 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
         }
 
         ReportedIn = $"anmäld vid {organName} {meetingDate:yyyy-MM-dd} § {section}";
-        AppealFrom = Appealable ? anslagUpOn : null;
+        // An individual case is appealed by förvaltningsbesvär from when the person was notified, not from the anslag.
+        AppealFrom = Appealable && !IndividualCase ? anslagUpOn : null;
     }
 
     /// <summary>KL 8:10: an appealable decision that is not reported gets its own anslag, and its appeal time runs from it.</summary>

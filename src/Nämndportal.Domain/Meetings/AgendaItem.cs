@@ -78,6 +78,11 @@ public sealed class AgendaItem : Entity
 
     internal void Update(string title, string? publicTitle, string? presenter, TimeOnly? plannedTime, bool isClosed)
     {
+        if (isClosed && Report != AgendaReport.None)
+        {
+            throw new DomainException("En punkt med en redovisning är offentlig och kan inte behandlas inom stängda dörrar. Ta bort redovisningen först.");
+        }
+
         Title = CheckedTitle(title);
         var trimmedPublic = string.IsNullOrWhiteSpace(publicTitle) ? null : publicTitle.Trim();
         if (trimmedPublic is { Length: > 300 })

@@ -54,6 +54,27 @@ public sealed class DelegationRulesTests
         Should.Throw<DomainException>(() => DelegateRole.Position(title)).Message.ShouldContain("grupp");
     }
 
+    [Theory]
+    [InlineData("Verksamhetschef vård och omsorg")]
+    [InlineData("Gruppchef hemtjänst")]
+    [InlineData("Teamledare barn och unga")]
+    [InlineData("Chef för social- och utbildningsförvaltningen")]
+    public void Rule18_A_single_position_whose_title_holds_och_or_group_words_is_accepted(string title)
+    {
+        DelegateRole.Position(title).Title.ShouldBe(title);
+    }
+
+    [Fact]
+    public void Rule20_An_individual_case_is_marked_anmald_but_its_appeal_time_does_not_run_from_the_anslag()
+    {
+        var scheme = Scheme(Day("2026-02-01"), Point("6.1", DelegationMatterKind.AuthorityOverIndividuals));
+        var decision = DelegatedDecision.Register(Entry("6.1", Chief, individual: true, appealable: true, description: "Beslut om ekonomiskt bistånd"), scheme, [], true, Today, 3);
+        decision.PutOnReport(Guid.NewGuid());
+        decision.MarkReported("Social- och utbildningsnämnden", Day("2026-12-09"), 112, Day("2026-12-14"));
+        (decision.ReportedIn, decision.AppealFrom).ShouldBe(("anmäld vid Social- och utbildningsnämnden 2026-12-09 § 112", (DateOnly?)null));
+        Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("6.1", Chief) with { CaseNumber = new string('1', 61) }, scheme, [], true, Today)).Message.ShouldContain("60 tecken");
+    }
+
     [Fact]
     public void Rule18_A_point_goes_to_an_utskott_a_member_by_role_or_one_position_and_only_an_employee_passes_it_on()
     {

@@ -487,7 +487,8 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         await using var check = Database.CreateContext();
         var posting = await check.Postings.SingleAsync(p => p.MinutesId == id);
         var decisions = await check.DelegatedDecisions.OrderBy(d => d.DecidedOn).ToListAsync();
-        decisions.Take(3).ShouldAllBe(d => d.ReportedIn == $"anmäld vid Omsorgsnämnden 2026-10-06 § {section}" && d.AppealFrom == posting.UpOn);
+        decisions.Take(3).ShouldAllBe(d => d.ReportedIn == $"anmäld vid Omsorgsnämnden 2026-10-06 § {section}");
+        decisions.Take(3).Select(d => d.AppealFrom).ShouldBe([posting.UpOn, posting.UpOn, null], "the individual case is appealed from when the person was notified");
         (decisions[3].ReportedIn, decisions[3].ReportMeetingId).ShouldBe((null, null));
     }
 
