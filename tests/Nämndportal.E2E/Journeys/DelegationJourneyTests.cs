@@ -85,6 +85,7 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         await secretary.GotoAsync($"{portal.App.BaseUrl}/sammantraden/{meetingId}");
         await Journey.WaitForInteractiveAsync(secretary);
         var item = secretary.GetByTestId("agenda-item").Filter(new() { HasText = "Redovisning av delegationsbeslut" });
+        await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Ändra punkt \d+, Redovisning av delegationsbeslut$") }).ClickAsync();
         await item.GetByLabel(new Regex("^Brytdatum för redovisningen")).FillAsync(today);
         await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Lägg till redovisning av delegationsbeslut|Uppdatera redovisningen)$") }).ClickAsync();
         await Expect(secretary.GetByText(new Regex($"tar med \\d+ beslut till och med {today}"))).ToBeVisibleAsync();
