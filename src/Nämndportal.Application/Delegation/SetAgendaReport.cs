@@ -52,8 +52,16 @@ public sealed class SetAgendaReportHandler(IAppDbContextFactory dbFactory, Acces
         return saved.Succeeded ? Result<AgendaReportOutcome>.Ok(new AgendaReportOutcome(saved.Value, count)) : saved.Error!;
     }
 
+    /// <summary>Releases what a removed report item held, so the next meeting's report takes it in.</summary>
+    internal static Task<int> ReleaseAsync(IAppDbContext db, Meeting meeting, AgendaReport report, CancellationToken cancellationToken) => report switch
+    {
+        AgendaReport.DelegatedDecisions => AssignDecisionsAsync(db, meeting, null, cancellationToken),
+        AgendaReport.Messages => AssignMessagesAsync(db, meeting, null, cancellationToken),
+        _ => Task.FromResult(0),
+    };
+
     /// <summary>Takes this meeting's unreported decisions off its report and puts on those up to the brytdatum; returns how many it holds.</summary>
-    private static async Task<int> AssignDecisionsAsync(IAppDbContext db, Meeting meeting, DateOnly? cutOff, CancellationToken cancellationToken)
+    internal static async Task<int> AssignDecisionsAsync(IAppDbContext db, Meeting meeting, DateOnly? cutOff, CancellationToken cancellationToken)
     {
         var meetingDay = meeting.LocalDate;
         var candidates = await db.DelegatedDecisions
@@ -78,7 +86,7 @@ public sealed class SetAgendaReportHandler(IAppDbContextFactory dbFactory, Acces
         return count;
     }
 
-    private static async Task<int> AssignMessagesAsync(IAppDbContext db, Meeting meeting, DateOnly? cutOff, CancellationToken cancellationToken)
+    internal static async Task<int> AssignMessagesAsync(IAppDbContext db, Meeting meeting, DateOnly? cutOff, CancellationToken cancellationToken)
     {
         var candidates = await db.BoardMessages
             .Where(m => m.OrganId == meeting.OrganId && m.ReportedIn == null && (m.ReportMeetingId == meeting.Id || m.ReportMeetingId == null))

@@ -5,7 +5,10 @@ using Nämndportal.Domain.Cases;
 
 namespace Nämndportal.Application.Meetings;
 
-/// <summary>Takes an item off the agenda; a decision item's case goes back to "Klart för beslut" in the same save.</summary>
+/// <summary>
+/// Takes an item off the agenda; a decision item's case goes back to "Klart för beslut", and a report item's
+/// delegationsbeslut or meddelanden are released for a later meeting, in the same save.
+/// </summary>
 public sealed record RemoveAgendaItem(Guid MeetingId, uint Version, Guid ItemId);
 
 public sealed class RemoveAgendaItemHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock)
@@ -16,6 +19,7 @@ public sealed class RemoveAgendaItemHandler(IAppDbContextFactory dbFactory, Acce
         return await AgendaEditing.EditAsync(dbFactory, access, request.MeetingId, request.Version, async (db, meeting) =>
         {
             var removed = meeting.RemoveItem(request.ItemId);
+            await Delegation.SetAgendaReportHandler.ReleaseAsync(db, meeting, removed.Report, cancellationToken);
             if (removed.CaseId is { } caseId
                 && await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { Status: CaseStatus.PaForedragningslista } @case)
             {

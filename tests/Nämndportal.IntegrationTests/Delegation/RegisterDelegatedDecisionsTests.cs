@@ -199,4 +199,25 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         (await Messages(_registrar).ListAsync(_organ.Id)).ShouldHaveSingleItem().Status.ShouldBe("ska anmälas");
         (await Messages(TestUser.Anonymous).ListAsync(_organ.Id)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Removing_the_report_item_releases_its_decisions_for_a_later_meeting()
+    {
+        var admin = await CreateUserAsync("admin", Roles.Administrator);
+        var meeting = new Domain.Meetings.Meeting(_organ.Id, SwedishTime.FromLocal(new DateOnly(2026, 12, 9), new TimeOnly(13, 0)), null, "Säfsen");
+        var item = meeting.AddItem(Domain.Meetings.AgendaItemKind.Standard, "Redovisning av delegationsbeslut");
+        await InsertAsync(meeting);
+        (await Handler(_registrar).HandleAsync(new RegisterDelegatedDecisions(_organ.Id, [Row(1, "1.1", "Förvaltningschef", "2026-11-03", "Förordnande som tf rektor")])))
+            .Value!.Problems.ShouldBeEmpty();
+        var factory = new TestDbContextFactory(Database, admin, _clock);
+        var access = new AccessService(factory, admin, _clock);
+        uint Version() { using var db = Database.CreateContext(); return db.Meetings.Single(m => m.Id == meeting.Id).Version; }
+        var set = await new SetAgendaReportHandler(factory, access).HandleAsync(new SetAgendaReport(meeting.Id, Version(), item.Id, Domain.Meetings.AgendaReport.DelegatedDecisions, new DateOnly(2026, 11, 30)));
+        set.Value!.Count.ShouldBe(1);
+
+        (await new Application.Meetings.RemoveAgendaItemHandler(factory, access, admin, _clock).HandleAsync(new Application.Meetings.RemoveAgendaItem(meeting.Id, Version(), item.Id)))
+            .Succeeded.ShouldBeTrue();
+        await using var check = Database.CreateContext();
+        (await check.DelegatedDecisions.SingleAsync()).ReportMeetingId.ShouldBeNull();
+    }
 }
