@@ -43,6 +43,12 @@ public static class AuditTrailEntityTypes
         [nameof(Domain.NoticeBoard.Posting)] = "Anslag",
         // Kalenderprenumerationer (CalendarFeedAuditDescriber).
         [nameof(Domain.Meetings.CalendarFeed)] = "Kalenderprenumeration",
+        // Delegation (DelegationAuditDescriber).
+        [nameof(Domain.Delegation.DelegationScheme)] = "Delegationsordning",
+        [nameof(Domain.Delegation.PositionHolder)] = "Förordnande",
+        [nameof(Domain.Delegation.OnwardDelegation)] = "Vidaredelegation",
+        [nameof(Domain.Delegation.DelegatedDecision)] = "Delegationsbeslut",
+        [nameof(Domain.Delegation.BoardMessage)] = "Meddelande",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

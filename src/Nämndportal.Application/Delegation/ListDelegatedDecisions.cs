@@ -20,7 +20,8 @@ public sealed record DecisionFilter(Guid OrganId, string? Text = null, string? D
 /// <summary>One decision as the register lists it. An individual case shows its description and case number only to those who register.</summary>
 public sealed record DecisionListRow(
     Guid Id, uint Version, string Number, string Delegate, string DelegateName, string? Point, DateOnly DecidedOn, string? CaseNumber, string Description,
-    bool Appealable, bool IndividualCase, bool Urgent, string Status, Guid? PostingId, bool CanAnnounce);
+    bool Appealable, bool IndividualCase, bool Urgent, string Status, Guid? PostingId, bool CanAnnounce, string? Outcome = null, Guid? DocumentFileId = null,
+    bool CanAttach = false);
 
 /// <summary>A point as the grid offers it: its code, matter and the roles that decide under it.</summary>
 public sealed record PointOption(string Code, string Matter, IReadOnlyList<string> Delegates, bool MustReport);
@@ -67,7 +68,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         var points = scheme?.Points.Select(p => new PointOption(p.Code, p.Matter, p.Delegates.Concat(p.Substitutes).Select(d => d.Name).Distinct().ToList(), p.MustReport)).ToList() ?? [];
         var roles = points.SelectMany(p => p.Delegates).Concat(register?.Onward.Where(o => o.IsValidOn(today)).Select(o => o.ToTitle) ?? []).Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), true)).ToList();
         var names = register?.Holders.Where(h => h.IsValidOn(today)).Select(h => h.Name).Distinct().Order().ToList() ?? [];
-        return new DecisionList(organs, organ.Id, decisions.Select(d => Row(d, canRegister)).ToList(), total, points, roles, names, canRegister, organ.OwnOnly, organ.RegistersOwn);
+        return new DecisionList(organs, organ.Id, decisions.Select(d => Row(d, canRegister, user.UserId)).ToList(), total, points, roles, names, canRegister, organ.OwnOnly, organ.RegistersOwn);
     }
 
     /// <summary>The filter's decisions as a file (no paging), with the same hiding of individual cases as the page.</summary>
@@ -84,7 +85,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
 
         var (query, canRegister) = Scope(db, grants, organ);
         var rows = (await Filtered(query, filter, canRegister).OrderBy(d => d.DecidedOn).ThenBy(d => d.Number).Take(20_000).ToListAsync(cancellationToken))
-            .Select(d => Row(d, canRegister)).ToList();
+            .Select(d => Row(d, canRegister, user.UserId)).ToList();
         var name = $"delegationsbeslut-{SwedishTime.LocalDate(clock.GetUtcNow()):yyyy-MM-dd}";
         var table = rows.Select(r => new Dictionary<string, object?>
         {
@@ -95,6 +96,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
             ["Punkt"] = r.Point,
             ["Diarienummer"] = r.CaseNumber is null ? null : SpreadsheetText.Safe(r.CaseNumber),
             ["Beskrivning"] = SpreadsheetText.Safe(r.Description),
+            ["Utfall"] = r.Outcome is null ? null : SpreadsheetText.Safe(r.Outcome),
             ["Överklagbart"] = r.Appealable ? "ja" : "nej",
             ["Individärende"] = r.IndividualCase ? "ja" : "nej",
             ["Brådskande"] = r.Urgent ? "ja" : "nej",
@@ -197,9 +199,11 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         return query;
     }
 
-    private static DecisionListRow Row(DelegatedDecision d, bool canRegister)
+    /// <summary>The decision document is linked for those who may read it (see GetStoredFile); it is attached until the decision is anmäld.</summary>
+    private static DecisionListRow Row(DelegatedDecision d, bool canRegister, Guid? me)
     {
-        var hide = d.IndividualCase && !canRegister;
+        var own = me is not null && d.DelegateUserId == me;
+        var hide = d.IndividualCase && !canRegister && !own;
         var status = d.ReportedIn is { } reported ? reported
             : d.PostingId is not null ? $"anslaget, överklagas från {d.AppealFrom:yyyy-MM-dd}"
             : d.ReportMeetingId is not null ? "på redovisning till nästa sammanträde"
@@ -207,6 +211,7 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         return new DecisionListRow(
             d.Id, d.Version, d.DecidedAs.Kind == DelegateKind.Committee ? $"§ {d.Number}/{d.Year}" : d.NumberText, d.DecidedAs.Name, hide ? string.Empty : d.DelegateName, d.PointCode, d.DecidedOn,
             hide ? null : d.CaseNumber, hide ? IndividualCaseText : d.Description, d.Appealable, d.IndividualCase, d.Urgent, status, d.PostingId,
-            canRegister && d.Appealable && !d.MustReport && !d.IndividualCase && d.PostingId is null);
+            canRegister && d.Appealable && !d.MustReport && !d.IndividualCase && d.PostingId is null,
+            d.Outcome, hide ? null : d.DocumentFileId, (canRegister || own) && d.ReportedIn is null);
     }
 }

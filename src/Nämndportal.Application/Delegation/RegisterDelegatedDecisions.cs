@@ -201,7 +201,8 @@ public sealed class RegisterDelegatedDecisionsHandler(IAppDbContextFactory dbFac
     private static string Field(string message) =>
         message.Contains("delegerar inte", StringComparison.Ordinal) ? "delegat"
         : message.StartsWith("Punkt", StringComparison.Ordinal) || message.Contains("delegationspunkten", StringComparison.Ordinal) ? "punkt"
-        : message.Contains("framtiden", StringComparison.Ordinal) || message.StartsWith("Ingen delegationsordning", StringComparison.Ordinal) ? "beslutsdatum"
+        : message.Contains("framtiden", StringComparison.Ordinal) || message.StartsWith("Ingen fastställd delegationsordning", StringComparison.Ordinal) ? "beslutsdatum"
+        : message.StartsWith("Utfall", StringComparison.Ordinal) ? "utfall"
         : message.Contains("personuppgifter", StringComparison.Ordinal) || message.Contains("Beskriv", StringComparison.Ordinal) ? "beskrivning"
         : message.Contains("paragrafen", StringComparison.Ordinal) ? "paragraf"
         : message.Contains(" var inte ", StringComparison.Ordinal) || message.Contains("vem som fattade", StringComparison.Ordinal) ? "beslutsfattare"

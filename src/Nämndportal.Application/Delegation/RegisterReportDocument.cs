@@ -58,7 +58,7 @@ public static class RegisterReports
 
         var decisions = await db.DelegatedDecisions.AsNoTracking().Where(d => d.ReportMeetingId == meeting.Id).ToListAsync(cancellationToken);
         var schemes = await db.DelegationSchemes.AsNoTracking().Where(s => s.OrganId == meeting.OrganId).ToListAsync(cancellationToken);
-        string? Matter(string? code) => code is null ? null : schemes.OrderByDescending(s => s.Number).Select(s => s.Point(code)?.Matter).FirstOrDefault(m => m is not null);
+        string? Matter(DelegatedDecision d) => schemes.FirstOrDefault(s => s.Id == d.SchemeId)?.Point(d.PointCode ?? string.Empty)?.Matter;
         return new RegisterReportDocumentModel(item.Report, organName, meeting.LocalDate, cutOff, DelegationReport.Build(organName, cutOff, decisions, Matter), null);
     }
 }

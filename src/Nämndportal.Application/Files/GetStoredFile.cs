@@ -125,6 +125,27 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
 
                 break;
 
+            case StoredFileSource.DelegatedDecision:
+                // Those who register read every decision document; the organ's readers those of decisions that are not
+                // individual cases; the delegate those of their own decisions.
+                var decision = await db.DelegatedDecisions.AsNoTracking().Where(d => d.Id == file.SourceId && d.DocumentFileId == file.Id)
+                    .Select(d => new { d.OrganId, d.IndividualCase, d.DelegateUserId, d.Number, d.Year }).SingleOrDefaultAsync(cancellationToken);
+                if (decision is null
+                    || !(grants.Can(Operation.RegisterDelegatedDecisions, decision.OrganId)
+                         || (grants.UserId is { } delegateId && decision.DelegateUserId == delegateId)
+                         || (!decision.IndividualCase && grants.Can(Operation.ReadDelegatedDecisions, decision.OrganId))))
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (file.ContainsSecret)
+                {
+                    auditTrail.SecretFileRead(db, file.Id, null, $"Beslutsdokument till delegationsbeslut {decision.Number}/{decision.Year} (enskilt individärende)");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
             default:
                 // A kind without a rule of its own here is read by nobody.
                 return Error.NotFound("Filen");

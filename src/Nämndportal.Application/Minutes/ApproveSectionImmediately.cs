@@ -59,6 +59,7 @@ public sealed class ApproveSectionImmediatelyHandler(
                     db.Postings.Add(posting);
                     minutes.RecordImmediatePosting(request.Number, posting.Id);
                     await ApproveMinutesHandler.DecideCasesAsync(db, minutes, [minutes.Section(request.Number)], now, user.UserName ?? "okänd", cancellationToken);
+                    await MinutesJustering.MarkReportedAsync(db, minutes, [minutes.Section(request.Number)], posting.UpOn, cancellationToken);
                 }
 
                 return done;

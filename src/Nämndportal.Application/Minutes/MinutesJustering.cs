@@ -39,16 +39,18 @@ public sealed class MinutesJustering(MinutesPdfService pdf, IPdfArchiver archive
 
         // A § justerad at once had its case decided then.
         await ApproveMinutesHandler.DecideCasesAsync(db, minutes, minutes.Sections.Where(s => s.ImmediatePostingId is null), now, actor, cancellationToken);
-        await MarkReportedAsync(db, minutes, posting.UpOn, cancellationToken);
+        await MarkReportedAsync(db, minutes, minutes.Sections.Where(s => s.ImmediatePostingId is null), posting.UpOn, cancellationToken);
     }
 
     /// <summary>
     /// Rule 20: the delegationsbeslut and meddelanden on the report of the § that carried it are "anmäld vid [organ] [datum]
-    /// § N", and an appealable decision's appeal time runs from the day this protokoll's anslag went up.
+    /// § N", and an appealable decision's appeal time runs from the day this protokoll's anslag went up — or, for a report §
+    /// justerad at once (rule 14), from the day that §'s own anslag went up.
     /// </summary>
-    private static async Task MarkReportedAsync(IAppDbContext db, MeetingMinutes minutes, DateOnly anslagUpOn, CancellationToken cancellationToken)
+    internal static async Task MarkReportedAsync(
+        IAppDbContext db, MeetingMinutes minutes, IEnumerable<MinutesSection> sections, DateOnly anslagUpOn, CancellationToken cancellationToken)
     {
-        var itemIds = minutes.Sections.Where(s => s.AgendaItemId is not null).Select(s => s.AgendaItemId!.Value).ToList();
+        var itemIds = sections.Where(s => s.AgendaItemId is not null).Select(s => s.AgendaItemId!.Value).ToList();
         var reportItems = await db.AgendaItems.AsNoTracking()
             .Where(i => itemIds.Contains(i.Id) && i.Report != Domain.Meetings.AgendaReport.None)
             .Select(i => new { i.Id, i.Report })

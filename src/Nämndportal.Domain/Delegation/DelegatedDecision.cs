@@ -172,6 +172,11 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
                 $"Beskrivningen av ett enskilt individärende får inte innehålla personuppgifter (”{found}”). Beskriv vilket slags beslut det är, till exempel ”Beslut om bistånd i form av hemtjänst”.");
         }
 
+        if (entry.IndividualCase && PersonalDetails(entry.Outcome) is { } inOutcome)
+        {
+            throw new DomainException($"Utfallet i ett enskilt individärende får inte innehålla personuppgifter (”{inOutcome}”). Skriv till exempel ”Bifall” eller ”Avslag”.");
+        }
+
         DelegationPoint? point = null;
         if (entry.Urgent)
         {
@@ -189,7 +194,7 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
 
             if (scheme is null || !scheme.IsValidOn(entry.DecidedOn))
             {
-                throw new DomainException($"Ingen delegationsordning gällde {entry.DecidedOn:yyyy-MM-dd}.");
+                throw new DomainException($"Ingen fastställd delegationsordning gällde {entry.DecidedOn:yyyy-MM-dd}.");
             }
 
             point = scheme.Point(entry.PointCode)
@@ -236,6 +241,17 @@ public sealed partial class DelegatedDecision : Entity, IConcurrencyVersioned
 
     /// <summary>Whether the decision takes a number from the delegate's series (an utskott's keeps its §).</summary>
     public static bool TakesNumber(DelegateRole decidedAs) => decidedAs?.Kind != DelegateKind.Committee;
+
+    /// <summary>Keeps the decision document (a new upload replaces the link, the earlier file stays); refused once it is reported.</summary>
+    public void AttachDocument(Guid fileId)
+    {
+        if (ReportedIn is not null)
+        {
+            throw new DomainException($"Beslut {NumberText} är redan {ReportedIn}; dess beslutsdokument byts inte ut.");
+        }
+
+        DocumentFileId = fileId;
+    }
 
     /// <summary>Puts the decision on the report of meeting <paramref name="meetingId"/>; refused once it is reported.</summary>
     public void PutOnReport(Guid meetingId)

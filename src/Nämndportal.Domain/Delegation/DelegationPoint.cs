@@ -39,6 +39,11 @@ public sealed partial class DelegationPoint
             throw new DomainException($"Punkt {trimmedCode} måste ha minst en delegat.");
         }
 
+        if (lawReference?.Trim().Length > 200)
+        {
+            throw new DomainException("Lagrummet får ha högst 200 tecken.");
+        }
+
         var subs = substitutes ?? [];
         if (subs.Any(s => delegates.Any(d => d.Matches(s))))
         {

@@ -29,8 +29,11 @@ public sealed record DelegationReport(
 
     public int DecisionCount => Groups.Sum(g => g.Lines.Sum(l => l.DecisionIds.Count)) + IndividualCases.Sum(i => i.Count);
 
-    /// <summary>Builds the report from the decisions to report. <paramref name="pointMatter"/> names a point's matter for the individual cases' lines.</summary>
-    public static DelegationReport Build(string organName, DateOnly cutOff, IEnumerable<DelegatedDecision> decisions, Func<string?, string?> pointMatter)
+    /// <summary>
+    /// Builds the report from the decisions to report. <paramref name="pointMatter"/> names the matter of a decision's point
+    /// in the version of the delegationsordning it was taken under, for the individual cases' lines.
+    /// </summary>
+    public static DelegationReport Build(string organName, DateOnly cutOff, IEnumerable<DelegatedDecision> decisions, Func<DelegatedDecision, string?> pointMatter)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(pointMatter);
@@ -43,10 +46,10 @@ public sealed record DelegationReport(
             .Select(g => new DelegationReportGroup(g.Role.Name, g.Role.Kind == DelegateKind.Committee ? CommitteeLines(g.Items) : Lines(g.Items)))
             .ToList();
         var individual = all.Where(d => d.IndividualCase)
-            .GroupBy(d => d.PointCode ?? string.Empty)
-            .OrderBy(g => g.Key, Comparer<string>.Create(DelegationScheme.CompareCodesOrEmpty))
+            .GroupBy(d => (Code: d.PointCode ?? string.Empty, Matter: d.PointCode is null ? null : pointMatter(d)))
+            .OrderBy(g => g.Key.Code, Comparer<string>.Create(DelegationScheme.CompareCodesOrEmpty))
             .Select(g => new IndividualCasesLine(
-                pointMatter(g.Key.Length == 0 ? null : g.Key) is { } matter ? $"{matter} (punkt {g.Key})" : "Beslut i enskilda individärenden",
+                g.Key.Matter is { } matter ? $"{matter} (punkt {g.Key.Code})" : "Beslut i enskilda individärenden",
                 g.Count(), g.Min(d => d.DecidedOn), g.Max(d => d.DecidedOn), g.Select(d => d.Id).ToList()))
             .ToList();
         return new DelegationReport(organName, cutOff, groups, individual, groups.Any(g => g.Lines.Any(l => l.DocumentElsewhere)));

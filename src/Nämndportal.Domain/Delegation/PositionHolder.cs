@@ -43,6 +43,22 @@ public sealed class PositionHolder : Entity
 
     public DateOnly? ValidTo { get; private set; }
 
+    /// <summary>Ends the förordnande on <paramref name="lastDay"/> (the last day it applied).</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (lastDay < ValidFrom)
+        {
+            throw new DomainException($"Förordnandet kan inte sluta före {ValidFrom:yyyy-MM-dd}, då det började.");
+        }
+
+        if (ValidTo is { } to && to < lastDay)
+        {
+            throw new DomainException($"Förordnandet slutade redan {to:yyyy-MM-dd}.");
+        }
+
+        ValidTo = lastDay;
+    }
+
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 
     public DelegateRole Position => DelegateRole.Position(Title);
@@ -94,6 +110,22 @@ public sealed class OnwardDelegation : Entity
     public DateOnly ValidFrom { get; private set; }
 
     public DateOnly? ValidTo { get; private set; }
+
+    /// <summary>Ends the vidaredelegation on <paramref name="lastDay"/> (the last day it applied).</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (lastDay < ValidFrom)
+        {
+            throw new DomainException($"Vidaredelegationen kan inte sluta före {ValidFrom:yyyy-MM-dd}, då den började.");
+        }
+
+        if (ValidTo is { } to && to < lastDay)
+        {
+            throw new DomainException($"Vidaredelegationen slutade redan {to:yyyy-MM-dd}.");
+        }
+
+        ValidTo = lastDay;
+    }
 
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 }

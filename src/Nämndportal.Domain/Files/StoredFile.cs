@@ -104,4 +104,8 @@ public sealed class StoredFile : Entity
     /// <summary>A draft members' pack of meeting <paramref name="meetingId"/>, asked for by <paramref name="requestedBy"/>.</summary>
     public static StoredFile ForNoticePackDraft(string fileName, byte[] content, Guid meetingId, Guid? requestedBy, bool containsSecret) =>
         new(fileName, "application/pdf", content, requestedBy, StoredFileSource.NoticePackDraft, meetingId, null, containsSecret);
+
+    /// <summary>The decision document of delegationsbeslut <paramref name="decisionId"/>, uploaded by <paramref name="uploadedBy"/>.</summary>
+    public static StoredFile ForDelegatedDecision(string fileName, string contentType, byte[] content, Guid decisionId, Guid? uploadedBy, bool containsSecret) =>
+        new(fileName, contentType, content, uploadedBy, StoredFileSource.DelegatedDecision, decisionId, null, containsSecret);
 }

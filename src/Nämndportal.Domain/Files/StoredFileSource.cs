@@ -46,4 +46,10 @@ public enum StoredFileSource
 
     /// <summary>The public version of a justerat protokoll (rule 23: secret §§ as placeholders); public once published.</summary>
     MinutesPublic,
+
+    /// <summary>
+    /// The decision document of a delegationsbeslut (<see cref="StoredFile.SourceId"/> is the decision), uploaded by those
+    /// who register it; an individual case's is secret.
+    /// </summary>
+    DelegatedDecision,
 }

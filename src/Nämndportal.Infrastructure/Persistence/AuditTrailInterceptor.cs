@@ -24,6 +24,7 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         new MeetingAuditDescriber(),
         new NoticeBoardAuditDescriber(),
         new MinutesAuditDescriber(),
+        new DelegationAuditDescriber(),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -51,7 +51,6 @@ public sealed class DemoDelegationContent(IServiceProvider services, IAppDbConte
             var school = DelegateRole.Position("Verksamhetschef skola");
             var adopted = new DateOnly(today.Year, 1, 28);
             var scheme = new DelegationScheme(organ.Id, 1, $"SUN {adopted:yyyy-MM-dd} § 9", adopted.AddDays(4) <= today ? adopted.AddDays(4) : today.AddDays(-60));
-            var draftDay = scheme.ValidFrom.AddDays(-1);
             DelegationPoint P(string code, string matter, DelegationMatterKind kind, DelegateRole[] to, DelegateRole[]? subs, string? law, bool report = true, bool passOn = false) =>
                 new(code, matter, kind, to, subs, law, passOn, report);
             foreach (var point in new[]
@@ -68,8 +67,11 @@ public sealed class DemoDelegationContent(IServiceProvider services, IAppDbConte
                 P("6.1", "Omedelbart omhändertagande av barn och unga", DelegationMatterKind.AuthorityOverIndividuals, [DelegateRole.Committee(iu.Id, iu.Name)], null, "LVU 6 §"),
             })
             {
-                scheme.SetPoint(point, draftDay);
+                scheme.SetPoint(point);
             }
+
+            scheme.Establish(null, clock.GetUtcNow());
+            AddOnwardAndDraft(db, scheme, today);
 
             db.DelegationSchemes.Add(scheme);
             foreach (var (title, name, email) in Holders)
@@ -107,6 +109,7 @@ public sealed class DemoDelegationContent(IServiceProvider services, IAppDbConte
             throw new InvalidOperationException("The demo delegationsbeslut were refused: " + (result.Error?.Message ?? string.Join("; ", result.Value!.Problems)));
         }
 
+        await AttachDocumentsAsync(organId, access, actor, cancellationToken);
         await PutReportsOnNextMeetingAsync(organId, today, cancellationToken);
         return true;
     }
@@ -117,7 +120,7 @@ public sealed class DemoDelegationContent(IServiceProvider services, IAppDbConte
         var rows = new List<DecisionRow>();
         void Add(int daysAgo, string point, string role, string description, string? dnr = null, bool appealable = false, bool individual = false, bool urgent = false, string? section = null) =>
             rows.Add(new DecisionRow(rows.Count + 1, point, role, null, today.AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                dnr, description, null, appealable, individual, urgent, section));
+                dnr, description, Outcome(description, rows.Count), appealable, individual, urgent, section));
 
         Add(40, "1.1", "Förvaltningschef", "Förordnande som tf verksamhetschef förskola", "SUN 2026/601");
         Add(38, "1.2", "Förvaltningschef", "Attestantlistor 2027", "SUN 2026/639");
@@ -170,7 +173,65 @@ public sealed class DemoDelegationContent(IServiceProvider services, IAppDbConte
             Add(8 - i, "2.1", "Verksamhetschef förskola", "Beslut om barnomsorg på obekväm arbetstid", appealable: true);
         }
 
+        Add(3, "2.1", "Biträdande verksamhetschef förskola", "Beslut om barnomsorg på obekväm arbetstid", appealable: true);
+
         return rows;
+    }
+
+    /// <summary>What an application was met with: mostly bifall, now and then avslag; appointments and statements have none.</summary>
+    private static string? Outcome(string description, int row) =>
+        description.StartsWith("Beslut om", StringComparison.Ordinal) || description.StartsWith("Placering", StringComparison.Ordinal)
+            ? (row % 7 == 3 ? "Avslag" : "Bifall")
+            : null;
+
+    /// <summary>
+    /// The decision documents of the first decisions (the förvaltningschef's förordnanden and attestantlistor, the
+    /// tilläggsbelopp, one individual case, stored as secret), uploaded as the registrar would; the rest are kept elsewhere
+    /// (the report's footnote says so).
+    /// </summary>
+    private async Task AttachDocumentsAsync(Guid organId, AccessService access, DemoActor actor, CancellationToken cancellationToken)
+    {
+        List<(Guid Id, uint Version, string Number, string Description, bool Individual, string Delegate)> chosen;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var all = await db.DelegatedDecisions.AsNoTracking().Where(d => d.OrganId == organId).OrderBy(d => d.DecidedOn).ThenBy(d => d.Number).ToListAsync(cancellationToken);
+            chosen = all.Where(d => d.PointCode is "1.1" or "1.2" or "2.2").Concat(all.Where(d => d.IndividualCase).Take(1))
+                .Select(d => (d.Id, d.Version, d.NumberText, d.Description, d.IndividualCase, d.DelegateName)).ToList();
+        }
+
+        var attach = ActivatorUtilities.CreateInstance<AttachDecisionDocumentHandler>(services, access, actor);
+        foreach (var d in chosen)
+        {
+            var content = new DemoPdfContent(
+                $"Delegationsbeslut {d.Number}",
+                ["Social- och utbildningsnämnden, Exempelby kommun", $"Beslutsfattare: {d.Delegate}"],
+                [new DemoPdfSection("Beslut", [d.Individual ? "Beslut i ett enskilt ärende om ekonomiskt bistånd (demodata, inga uppgifter om någon person)." : d.Description + "."]),
+                 new DemoPdfSection("Hur man överklagar", ["Beslutet kan överklagas enligt den beskrivning som bifogas beslutet."])]);
+            var result = await attach.HandleAsync(
+                new AttachDecisionDocument(d.Id, d.Version, $"Delegationsbeslut {d.Number.Replace('/', '-')}.pdf", DemoPdf.Write(content, "Social- och utbildningsförvaltningen")),
+                cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("A demo decision document was refused: " + result.Error!.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The förvaltningschef has passed point 2.1 on to the biträdande verksamhetschef (who holds the position), and the next
+    /// version of the delegationsordning is a draft: adopted in December, valid from the new year, with point 2.1 now allowing
+    /// the rektorer of the förskolor too.
+    /// </summary>
+    private static void AddOnwardAndDraft(IAppDbContext db, DelegationScheme scheme, DateOnly today)
+    {
+        db.PositionHolders.Add(new PositionHolder(scheme.OrganId, "Biträdande verksamhetschef förskola", null, "Sofia Nyberg", scheme.ValidFrom, null));
+        db.OnwardDelegations.Add(new OnwardDelegation(scheme.OrganId, scheme.Point("2.1")!, "Biträdande verksamhetschef förskola", "Tomas Berglund", scheme.ValidFrom.AddDays(14), null));
+        var draft = scheme.DraftSuccessor($"Förslag till SUN {today.AddDays(10):yyyy-MM-dd}", new DateOnly(today.Year + 1, 1, 1));
+        var old = draft.Point("2.1")!;
+        draft.SetPoint(new DelegationPoint(old.Code, old.Matter, old.MatterKind, [.. old.Delegates], [.. old.Substitutes, DelegateRole.Position("Rektor Solrosens förskola")], old.LawReference, old.MayPassOn, old.MustReport));
+        draft.SetPoint(new DelegationPoint("1.4", "Beslut om att inte lämna ut allmän handling och att uppställa förbehåll", DelegationMatterKind.AuthorityOverIndividuals,
+            [DelegateRole.Position("Förvaltningschef")], null, "OSL 6 kap. 3 §, 10 kap. 4 §", false, true));
+        db.DelegationSchemes.Add(draft);
     }
 
     /// <summary>The next meeting's standard items carry the reports, with the brytdatum a week before it.</summary>

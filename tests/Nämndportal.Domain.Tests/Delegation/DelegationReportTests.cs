@@ -25,9 +25,10 @@ public sealed class DelegationReportTests
             ("6.1", Chief, DelegationMatterKind.AuthorityOverIndividuals), ("7.1", Committee, DelegationMatterKind.AuthorityOverIndividuals),
         })
         {
-            scheme.SetPoint(new DelegationPoint(code, code == "6.1" ? "Bistånd i form av hemtjänst" : $"Ärende {code}", kind, [role], null, null, false, true), Day("2026-01-30"));
+            scheme.SetPoint(new DelegationPoint(code, code == "6.1" ? "Bistånd i form av hemtjänst" : $"Ärende {code}", kind, [role], null, null, false, true));
         }
 
+        scheme.Establish(null, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero));
         return scheme;
     }
 
@@ -80,7 +81,7 @@ public sealed class DelegationReportTests
             .Append(D("1.1", Chief, 13, "2026-11-20", "Attestantlistor 2027"))
             .ToList();
 
-        var report = DelegationReport.Build("Social- och utbildningsnämnden", Today, decisions, code => Scheme.Point(code!)?.Matter);
+        var report = DelegationReport.Build("Social- och utbildningsnämnden", Today, decisions, d => Scheme.Point(d.PointCode!)?.Matter);
 
         var line = report.IndividualCases.ShouldHaveSingleItem();
         (line.Heading, line.Count, line.From, line.To).ShouldBe(("Bistånd i form av hemtjänst (punkt 6.1)", 12, Day("2026-11-03"), Day("2026-11-14")));

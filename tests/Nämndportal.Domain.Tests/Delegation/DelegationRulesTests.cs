@@ -10,6 +10,7 @@ public sealed class DelegationRulesTests
 {
     private static readonly Guid Organ = Guid.NewGuid();
     private static readonly DateOnly Today = Day("2026-11-20");
+    private static readonly DateTimeOffset Now = new(2026, 1, 30, 9, 0, 0, TimeSpan.Zero);
     private static readonly DelegateRole Chief = DelegateRole.Position("Förvaltningschef");
     private static readonly DelegateRole Preschool = DelegateRole.Position("Verksamhetschef förskola");
     private static readonly DelegateRole Principal = DelegateRole.Position("Rektor Bärets förskola");
@@ -22,9 +23,10 @@ public sealed class DelegationRulesTests
         var scheme = new DelegationScheme(Organ, 1, "SUN 2026-01-28 § 12", validFrom);
         foreach (var p in points)
         {
-            scheme.SetPoint(p, validFrom.AddDays(-1));
+            scheme.SetPoint(p);
         }
 
+        scheme.Establish(null, Now);
         return scheme;
     }
 
@@ -91,19 +93,65 @@ public sealed class DelegationRulesTests
     }
 
     [Fact]
-    public void A_version_in_force_is_not_edited_and_a_newer_one_ends_it_the_day_before()
+    public void A_draft_is_edited_until_it_is_fastställd_and_the_next_version_ends_the_one_before_the_day_before()
     {
-        var first = Scheme(Day("2026-02-01"), Point("3.2"));
-        Should.Throw<DomainException>(() => first.SetPoint(Point("3.3"), Today)).Message.ShouldContain("Anta en ny version");
-        var second = new DelegationScheme(Organ, 2, "SUN 2026-10-14 § 98", Day("2026-11-01"));
-        first.SupersedeBy(second);
+        var first = new DelegationScheme(Organ, 1, "SUN 2026-01-28 § 12", Day("2026-02-01"));
+        first.IsValidOn(Day("2026-03-01")).ShouldBeFalse("a draft carries no decisions");
+        Should.Throw<DomainException>(() => first.Establish(null, Now)).Message.ShouldContain("inga punkter");
+        first.SetPoint(Point("3.2"));
+        first.SetPoint(Point("3.3"));
+        first.SetPoint(Point("3.4"), replacing: "3.3");
+        first.Points.Select(p => p.Code).ShouldBe(["3.2", "3.4"]);
+        Should.Throw<DomainException>(() => first.SetPoint(Point("3.2"), replacing: "3.4")).Message.ShouldContain("finns redan");
+        first.Establish(null, Now);
+        first.EstablishedAt.ShouldBe(Now);
+        first.IsValidOn(Day("2026-03-01")).ShouldBeTrue();
+        first.IsValidOn(Day("2026-01-31")).ShouldBeFalse();
+        Should.Throw<DomainException>(() => first.SetPoint(Point("3.3"))).Message.ShouldContain("Gör en ny version");
+        Should.Throw<DomainException>(() => first.RemovePoint("3.2")).Message.ShouldContain("fastställd");
+        Should.Throw<DomainException>(() => first.Describe("x", Day("2026-03-01")));
+
+        var second = first.DraftSuccessor("SUN 2026-10-14 § 98", Day("2026-11-01"));
+        second.Number.ShouldBe(2);
+        second.Points.Select(p => p.Code).ShouldBe(["3.2", "3.4"]);
+        second.RemovePoint("3.4");
+        first.Points.Count.ShouldBe(2, "the draft's points are its own");
+        first.IsValidOn(Day("2026-11-01")).ShouldBeTrue("the old version applies until the new one is fastställd");
+        Should.Throw<DomainException>(() => second.Establish(null, Now)).Message.ShouldContain("ersätter version 1");
+        second.Describe("SUN 2026-10-14 § 98", Day("2026-02-01"));
+        Should.Throw<DomainException>(() => second.Establish(first, Now)).Message.ShouldContain("efter 2026-02-01");
+        second.IsDraft.ShouldBeTrue();
+        second.Describe("SUN 2026-10-14 § 98", Day("2026-11-01"));
+        second.Establish(first, Now);
         first.ValidTo.ShouldBe(Day("2026-10-31"));
         first.IsValidOn(Day("2026-10-31")).ShouldBeTrue();
         first.IsValidOn(Day("2026-11-01")).ShouldBeFalse();
-        Should.Throw<DomainException>(() => new DelegationScheme(Organ, 3, "x", Day("2026-12-01")).SupersedeBy(new DelegationScheme(Organ, 4, "y", Day("2026-12-01"))));
+        second.IsValidOn(Day("2026-11-01")).ShouldBeTrue();
+        var third = second.DraftSuccessor("SUN 2026-12-09 § 120", Day("2027-01-01"));
+        third.Number.ShouldBe(3);
+        Should.Throw<DomainException>(() => third.Establish(first, Now)).Message.ShouldContain("närmast föregående");
 
-        var draft = Scheme(Day("2027-01-01"), Point("3.10"), Point("3.2"), Point("1.1"));
+        var draft = new DelegationScheme(Organ, 1, "SUN 2026-01-28 § 12", Day("2027-01-01"));
+        foreach (var code in new[] { "3.10", "3.2", "1.1" })
+        {
+            draft.SetPoint(Point(code));
+        }
+
         draft.Points.Select(p => p.Code).ShouldBe(["1.1", "3.2", "3.10"]);
+    }
+
+    [Fact]
+    public void A_position_holder_and_a_vidaredelegation_end_on_a_day_not_before_they_began()
+    {
+        var holder = new PositionHolder(Organ, "Förvaltningschef", null, "Tomas Berglund", Day("2026-01-01"), null);
+        Should.Throw<DomainException>(() => holder.End(Day("2025-12-31"))).Message.ShouldContain("2026-01-01");
+        holder.End(Day("2026-06-30"));
+        holder.IsValidOn(Day("2026-06-30")).ShouldBeTrue();
+        holder.IsValidOn(Day("2026-07-01")).ShouldBeFalse();
+        Should.Throw<DomainException>(() => holder.End(Day("2026-08-01"))).Message.ShouldContain("slutade redan");
+        var onward = new OnwardDelegation(Organ, Point("2.1", mayPassOn: true), "Enhetschef", "Tomas Berglund", Day("2026-02-01"), null);
+        onward.End(Day("2026-03-31"));
+        onward.IsValidOn(Day("2026-04-01")).ShouldBeFalse();
     }
 
     [Fact]
@@ -115,7 +163,7 @@ public sealed class DelegationRulesTests
 
         Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("3.2", Chief, "2026-11-21"), scheme, [], true, Today)).Message.ShouldContain("framtiden");
         Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("9.9", Chief), scheme, [], true, Today)).Message.ShouldContain("Punkt 9.9 finns inte");
-        Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("3.2", Chief, "2026-01-15"), scheme, [], true, Today)).Message.ShouldContain("Ingen delegationsordning gällde 2026-01-15");
+        Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("3.2", Chief, "2026-01-15"), scheme, [], true, Today)).Message.ShouldContain("Ingen fastställd delegationsordning gällde 2026-01-15");
         Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("4.1", Chief), scheme, [], true, Today)).Message.ShouldContain("delegerar inte till förvaltningschef");
         Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry("3.2", Chief), scheme, [], heldRole: false, Today)).Message.ShouldBe("Jonas Fors var inte förvaltningschef 2026-11-02.");
         Should.Throw<DomainException>(() => DelegatedDecision.Check(Entry(null, Chief), scheme, [], true, Today)).Message.ShouldContain("delegationspunkten");

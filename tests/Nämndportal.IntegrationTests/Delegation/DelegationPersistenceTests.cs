@@ -17,8 +17,9 @@ public sealed class DelegationPersistenceTests(DatabaseFixture database) : Integ
         var committee = await InsertAsync(new Organ("Individutskottet", "SUNIU", OrganKind.Utskott, "SUN", organ.Id));
         var chief = DelegateRole.Position("Förvaltningschef");
         var scheme = new DelegationScheme(organ.Id, 1, "SUN 2026-01-28 § 12", new DateOnly(2026, 2, 1));
-        scheme.SetPoint(new DelegationPoint("3.2", "Förordnande av tf verksamhetschef", DelegationMatterKind.Ordinary, [chief], [DelegateRole.Elected(MembershipRole.Ordforande)], "KL 7 kap. 5 §", true, true), new DateOnly(2026, 1, 30));
-        scheme.SetPoint(new DelegationPoint("7.1", "Beslut om vård enligt LVU i brådskande fall", DelegationMatterKind.AuthorityOverIndividuals, [DelegateRole.Committee(committee.Id, "Individutskottet")], null, "LVU 6 §", false, true), new DateOnly(2026, 1, 30));
+        scheme.SetPoint(new DelegationPoint("3.2", "Förordnande av tf verksamhetschef", DelegationMatterKind.Ordinary, [chief], [DelegateRole.Elected(MembershipRole.Ordforande)], "KL 7 kap. 5 §", true, true));
+        scheme.SetPoint(new DelegationPoint("7.1", "Beslut om vård enligt LVU i brådskande fall", DelegationMatterKind.AuthorityOverIndividuals, [DelegateRole.Committee(committee.Id, "Individutskottet")], null, "LVU 6 §", false, true));
+        scheme.Establish(null, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero));
         await InsertAsync(scheme);
 
         var entry = new DecisionEntry(organ.Id, "3.2", chief, "Jonas Fors", null, new DateOnly(2026, 11, 2), "SUN 2026/12", "Förordnande som tf verksamhetschef förskola", null, false, false, false);

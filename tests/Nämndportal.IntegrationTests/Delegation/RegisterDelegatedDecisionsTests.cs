@@ -39,9 +39,10 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
         };
         foreach (var p in points)
         {
-            scheme.SetPoint(p, new DateOnly(2026, 1, 30));
+            scheme.SetPoint(p);
         }
 
+        scheme.Establish(null, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero));
         await InsertAsync(scheme);
         await InsertAsync(new PositionHolder(_organ.Id, "Förvaltningschef", _chief.UserId, "Jonas Fors", new DateOnly(2024, 1, 1), null));
         await InsertAsync(new PositionHolder(_organ.Id, "Verksamhetschef förskola", null, "Karin Lund", new DateOnly(2026, 9, 1), null));
@@ -105,7 +106,7 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
     [InlineData("2.1", "Verksamhetschef förskola", "Jonas Fors", "2026-11-02", "beslutsfattare", "Jonas Fors var inte verksamhetschef förskola 2026-11-02.")]
     [InlineData("2.1", "Verksamhetschef förskola", null, "2026-08-15", "beslutsfattare", "Ange vem som fattade beslutet")]
     [InlineData("2.1", "Verksamhetschef förskola", null, "2026-11-21", "beslutsdatum", "ligger i framtiden")]
-    [InlineData("1.1", "Förvaltningschef", null, "2026-01-20", "beslutsdatum", "Ingen delegationsordning gällde 2026-01-20")]
+    [InlineData("1.1", "Förvaltningschef", null, "2026-01-20", "beslutsdatum", "Ingen fastställd delegationsordning gällde 2026-01-20")]
     [InlineData("9.9", "Förvaltningschef", null, "2026-11-02", "punkt", "Punkt 9.9 finns inte")]
     [InlineData("1.1", "Verksamhetschef förskola", null, "2026-11-02", "delegat", "Punkt 1.1 delegerar inte till verksamhetschef förskola")]
     [InlineData("1.1", "Handläggargruppen", null, "2026-11-02", "delegat", "grupp")]
@@ -201,7 +202,7 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
     }
 
     [Fact]
-    public async Task Removing_the_report_item_releases_its_decisions_for_a_later_meeting()
+    public async Task Removing_the_report_item_or_cancelling_the_meeting_releases_its_decisions_for_a_later_meeting()
     {
         var admin = await CreateUserAsync("admin", Roles.Administrator);
         var meeting = new Domain.Meetings.Meeting(_organ.Id, SwedishTime.FromLocal(new DateOnly(2026, 12, 9), new TimeOnly(13, 0)), null, "Säfsen");
@@ -217,7 +218,25 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
 
         (await new Application.Meetings.RemoveAgendaItemHandler(factory, access, admin, _clock).HandleAsync(new Application.Meetings.RemoveAgendaItem(meeting.Id, Version(), item.Id)))
             .Succeeded.ShouldBeTrue();
-        await using var check = Database.CreateContext();
-        (await check.DelegatedDecisions.SingleAsync()).ReportMeetingId.ShouldBeNull();
+        await using (var check = Database.CreateContext())
+        {
+            (await check.DelegatedDecisions.SingleAsync()).ReportMeetingId.ShouldBeNull();
+        }
+
+        // Put back on a new report item, then the meeting is cancelled: the decision waits for the next meeting again.
+        Guid again;
+        await using (var db = Database.CreateContext())
+        {
+            var stored = await db.Meetings.Include("_items").SingleAsync(m => m.Id == meeting.Id);
+            again = stored.AddItem(Domain.Meetings.AgendaItemKind.Standard, "Redovisning av delegationsbeslut").Id;
+            await db.SaveChangesAsync();
+        }
+
+        (await new SetAgendaReportHandler(factory, access).HandleAsync(new SetAgendaReport(meeting.Id, Version(), again, Domain.Meetings.AgendaReport.DelegatedDecisions, new DateOnly(2026, 11, 30))))
+            .Value!.Count.ShouldBe(1);
+        var cancel = new Application.Meetings.CancelMeetingHandler(factory, access, _clock, admin, new DatabaseUserDirectory(Database), new RecordingJobScheduler());
+        (await cancel.HandleAsync(new Application.Meetings.CancelMeeting(meeting.Id, Version(), "Inga ärenden"))).Succeeded.ShouldBeTrue();
+        await using var after = Database.CreateContext();
+        (await after.DelegatedDecisions.SingleAsync()).ReportMeetingId.ShouldBeNull();
     }
 }

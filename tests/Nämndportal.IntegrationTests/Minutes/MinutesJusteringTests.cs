@@ -430,10 +430,12 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         (await MinutesAsync(id)).Corrections.ShouldHaveSingleItem().Id.ShouldBe(correction.Id);
     }
 
-    [Fact]
-    public async Task Rule20_the_report_on_the_agenda_prints_in_the_pack_without_individual_details_and_justering_marks_its_decisions_anmalda()
+    /// <summary>
+    /// The meeting's agenda gets the standard item "Redovisning av delegationsbeslut", and the organ a delegationsordning, a
+    /// förvaltningschef and four decisions, three of them up to the brytdatum 2026-09-30 on the report.
+    /// </summary>
+    private async Task<Guid> ReportItemWithDecisionsAsync()
     {
-        // The meeting's agenda gets the standard item, and the organ a delegationsordning, a förvaltningschef and decisions.
         Guid itemId;
         await using (var db = Database.CreateContext())
         {
@@ -441,8 +443,9 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
             itemId = meeting.AddItem(Domain.Meetings.AgendaItemKind.Standard, "Redovisning av delegationsbeslut").Id;
             var scheme = new DelegationScheme(_s.Organ.Id, 1, "OMN 2026-01-20 § 5", new DateOnly(2026, 2, 1));
             var chief = DelegateRole.Position("Förvaltningschef");
-            scheme.SetPoint(new DelegationPoint("2.1", "Förordnande av tf enhetschef", DelegationMatterKind.Ordinary, [chief], null, "KL 7 kap. 5 §", false, true), new DateOnly(2026, 1, 30));
-            scheme.SetPoint(new DelegationPoint("5.1", "Bistånd i form av hemtjänst", DelegationMatterKind.AuthorityOverIndividuals, [chief], null, "SoL 4 kap. 1 §", false, true), new DateOnly(2026, 1, 30));
+            scheme.SetPoint(new DelegationPoint("2.1", "Förordnande av tf enhetschef", DelegationMatterKind.Ordinary, [chief], null, "KL 7 kap. 5 §", false, true));
+            scheme.SetPoint(new DelegationPoint("5.1", "Bistånd i form av hemtjänst", DelegationMatterKind.AuthorityOverIndividuals, [chief], null, "SoL 4 kap. 1 §", false, true));
+            scheme.Establish(null, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero));
             db.DelegationSchemes.Add(scheme);
             db.PositionHolders.Add(new PositionHolder(_s.Organ.Id, "Förvaltningschef", null, "Ulrika Delegatsson", new DateOnly(2025, 1, 1), null));
             await db.SaveChangesAsync();
@@ -465,6 +468,49 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
                 .HandleAsync(new Application.Delegation.SetAgendaReport(_s.Meeting.Id, version, itemId, Domain.Meetings.AgendaReport.DelegatedDecisions, new DateOnly(2026, 9, 30)));
             set.Value!.Count.ShouldBe(3, "the decision of 2 October is after the brytdatum");
         }
+
+        return itemId;
+    }
+
+    [Fact]
+    public async Task Rule20_a_report_section_justerad_at_once_marks_its_decisions_anmalda_from_its_own_anslag()
+    {
+        var itemId = await ReportItemWithDecisionsAsync();
+        var (id, version) = await _s.HeldAsync();
+        var number = (await MinutesAsync(id)).Sections.Single(s => s.AgendaItemId == itemId).Number;
+        var edit = _s.Edit(_s.Secretary);
+        version = (await edit.WriteSectionAsync(id, version, new SectionText(number, "Redovisning av delegationsbeslut", "godkänna redovisningen", null, null, null, null, AppealKind.None, null, true))).Value;
+        var prepare = new PrepareImmediateApprovalHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf());
+        version = (await prepare.HandleAsync(new PrepareImmediateApproval(id, version, number))).Value;
+        var sha = (await MinutesAsync(id)).Section(number).ImmediateSha256!;
+        await using var scope = _identity.CreateAsyncScope();
+        var signing = new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock);
+        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock);
+        var first = await Now(_s.ChairUser).HandleAsync(new ApproveSectionImmediately(id, version, number, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
+        (await Now(_s.MemberUser).HandleAsync(new ApproveSectionImmediately(id, first.Value!.Version, number, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow()))))
+            .Value!.Justerat.ShouldBeTrue();
+
+        await using (var db = Database.CreateContext())
+        {
+            var posting = await db.Postings.SingleAsync(p => p.MinutesId == id);
+            var decisions = await db.DelegatedDecisions.OrderBy(d => d.DecidedOn).ToListAsync();
+            decisions.Take(3).ShouldAllBe(d => d.ReportedIn == $"anmäld vid Omsorgsnämnden 2026-10-06 § {number}");
+            decisions.Take(2).Select(d => d.AppealFrom).ShouldBe([posting.UpOn, posting.UpOn], "the appeal time runs from the §'s own anslag");
+            decisions[3].ReportedIn.ShouldBeNull();
+        }
+
+        // The rest of the protokoll is justerat later; the decisions keep the § and the anslag they were reported with.
+        var minutes = await JusteratAsync(id, (await MinutesAsync(id)).Version);
+        await using var check = Database.CreateContext();
+        var immediate = await check.Postings.SingleAsync(p => p.Id == minutes.Section(number).ImmediatePostingId);
+        (await check.DelegatedDecisions.Where(d => d.ReportedIn != null && d.Appealable && !d.IndividualCase).Select(d => d.AppealFrom).Distinct().ToListAsync())
+            .ShouldBe([immediate.UpOn]);
+    }
+
+    [Fact]
+    public async Task Rule20_the_report_on_the_agenda_prints_in_the_pack_without_individual_details_and_justering_marks_its_decisions_anmalda()
+    {
+        var itemId = await ReportItemWithDecisionsAsync();
 
         // The public kallelse pack prints the report: ranges, the individual case as a count and period, no case number of it, no delegate's name.
         var packs = new Application.Meetings.NoticePackService(

@@ -29,6 +29,9 @@ internal sealed class DelegationSchemeConfiguration : IEntityTypeConfiguration<D
         });
         builder.HasOne<Organ>().WithMany().HasForeignKey(s => s.OrganId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.OrganId, s.Number }).IsUnique();
+
+        // One draft at a time per organ.
+        builder.HasIndex(s => s.OrganId).IsUnique().HasFilter("established_at IS NULL").HasDatabaseName("ix_delegation_schemes_one_draft");
     }
 }
 

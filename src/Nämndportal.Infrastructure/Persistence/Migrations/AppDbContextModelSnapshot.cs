@@ -1128,6 +1128,10 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
+                    b.Property<DateTimeOffset?>("EstablishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("established_at");
+
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("modified_at");
@@ -1219,6 +1223,11 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_delegation_schemes");
+
+                    b.HasIndex("OrganId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delegation_schemes_one_draft")
+                        .HasFilter("established_at IS NULL");
 
                     b.HasIndex("OrganId", "Number")
                         .IsUnique()

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nämndportal.Application.Cases;
+using Nämndportal.Application.Common;
+using Nämndportal.Application.Security;
+using Nämndportal.Domain.Cases;
+using Nämndportal.Domain.Common;
+using Nämndportal.Domain.Files;
+
+namespace Nämndportal.Application.Delegation;
+
+/// <summary>The decision document of a registered delegationsbeslut, as uploaded.</summary>
+public sealed record AttachDecisionDocument(Guid DecisionId, uint Version, string FileName, byte[] Content);
+
+/// <summary>
+/// Keeps the decision document of a delegationsbeslut: those who register for the organ, or the delegate for their own
+/// decision. The file is checked like a handling (its content must be what its name says, <see cref="FileSniffer"/>); an
+/// individual case's document is stored as secret. A new upload replaces the link until the decision is anmäld; the earlier
+/// file is kept, nothing is overwritten.
+/// </summary>
+public sealed class AttachDecisionDocumentHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, IOptions<DocumentOptions> options)
+{
+    public async Task<Result<Guid>> HandleAsync(AttachDecisionDocument request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var decision = await db.DelegatedDecisions.SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken);
+        if (decision is null
+            || !(await access.CanAsync(Operation.RegisterDelegatedDecisions, decision.OrganId, null, cancellationToken)
+                 || (user.UserId is { } me && decision.DelegateUserId == me)))
+        {
+            return Error.NotFound("Beslutet");
+        }
+
+        if (request.Content is null || request.Content.LongLength > options.Value.MaxUploadBytes)
+        {
+            return Error.Invalid($"Filen är för stor. Största tillåtna storlek är {options.Value.MaxUploadBytes / (1024 * 1024)} MB.");
+        }
+
+        var fileName = Path.GetFileName(request.FileName ?? string.Empty).Trim();
+        if (fileName.Length is 0 or > 200)
+        {
+            return Error.Invalid("Filen måste ha ett namn på högst 200 tecken.");
+        }
+
+        var check = FileSniffer.Check(fileName, request.Content);
+        if (!check.IsAccepted)
+        {
+            return Error.Invalid(check.Problem!);
+        }
+
+        db.SetOriginalVersion(decision, request.Version);
+        var file = StoredFile.ForDelegatedDecision(fileName, FileSniffer.ContentType(check.Kind!.Value), request.Content, decision.Id, user.UserId, decision.IndividualCase);
+        try
+        {
+            decision.AttachDocument(file.Id);
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Message);
+        }
+
+        db.StoredFiles.Add(file);
+        return await db.SaveOrConflictAsync(decision, file.Id, cancellationToken);
+    }
+}
