@@ -44,6 +44,8 @@ public partial class DelegationJourneyTests(PortalFixture portal)
             await page.Keyboard.PressAsync("Tab"); // no diarienummer
             await page.Keyboard.TypeAsync("Beslut om barnomsorg på obekväm arbetstid");
             await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(i == 2 ? "Avslag" : "Bifall");
+            await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Tab"); // no § (not an utskott)
             await page.Keyboard.PressAsync("Space"); // överklagbart
             await page.Keyboard.PressAsync("Tab");
@@ -68,6 +70,20 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         numbers.Count.ShouldBe(5);
         numbers.ShouldBe(Enumerable.Range(numbers[0], 5).ToList(), "one delegate's series runs on");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrera 0 beslut" })).ToBeEnabledAsync();
+
+        // The decision document of the last one is uploaded from the register, and downloads again.
+        var last = $"{numbers[^1]}/{today[..4]}";
+        var register = page.GetByTestId("decision-register");
+        await Expect(register.Locator("tbody tr").Filter(new() { HasText = last }).First).ToContainTextAsync("Bifall");
+        await page.GetByLabel($"Bifoga beslutsdokument till beslut {last}", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "Beslut barnomsorg.pdf", MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await Expect(page.GetByText($"Beslut barnomsorg.pdf är sparat som beslutsdokument till beslut {last}.")).ToBeVisibleAsync();
+        var documentLink = register.GetByRole(AriaRole.Link, new() { Name = $"Beslut {last}", Exact = true });
+        var document = await page.Context.APIRequest.GetAsync(portal.App.BaseUrl + await documentLink.GetAttributeAsync("href"));
+        (document.Ok, document.Headers["content-type"]).ShouldBe((true, "application/pdf"));
 
         // A meddelande for the same report.
         var messageForm = page.GetByTestId("message-form");
@@ -105,6 +121,64 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         text.ShouldNotContain("SUN 2026/903", Case.Sensitive); // an individual case's case number
         await Accessibility.AssertNoSeriousViolationsAsync(secretary);
         await Journey.ExpectNoErrorBannerAsync(secretary);
+    }
+
+    [Fact]
+    public async Task The_secretary_writes_the_next_delegationsordning_where_a_group_is_refused_and_fastställer_it()
+    {
+        var page = await portal.Browser.NewPageAsync(1600, 1000);
+        await Journey.LogInAsync(page, portal.App.BaseUrl, "sekreterare@exempelby.se");
+        await page.GotoAsync($"{portal.App.BaseUrl}/delegationsordning");
+        await Journey.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Organ").SelectOptionAsync(new SelectOptionValue { Label = "Social- och utbildningsnämnden" });
+        var versions = page.GetByTestId("scheme-versions");
+        await Expect(versions.Locator("tbody tr").Filter(new() { HasText = "Version 1" })).ToContainTextAsync("Gäller");
+        await Expect(versions.Locator("tbody tr").Filter(new() { HasText = "Version 2" })).ToContainTextAsync("Utkast");
+        var points = page.GetByTestId("scheme-points");
+        await Expect(points).ToContainTextAsync("Version 2: utkast");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // A point naming a group of employees is refused (rule 18), with the reason, and nothing is added.
+        var form = page.GetByTestId("point-form");
+        await form.GetByLabel("Punkt", new() { Exact = true }).FillAsync("7.1");
+        await form.GetByLabel("Ärende", new() { Exact = true }).FillAsync("Beslut om skolskjuts");
+        await form.GetByLabel("Delegat (en per rad)").FillAsync("Handläggargruppen");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lägg till punkten" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "ser ut att vara en grupp" })).ToBeVisibleAsync();
+        await Expect(points.Locator("tbody th").Filter(new() { HasTextRegex = new Regex("^7.1$") })).ToHaveCountAsync(0);
+
+        // As one position, and with a kind KL 6:38 keeps refused, then saved as an ordinary matter.
+        await form.GetByLabel("Delegat (en per rad)").FillAsync("Verksamhetschef skola");
+        await form.GetByLabel("Typ av ärende").SelectOptionAsync(new SelectOptionValue { Label = "Verksamhetens mål, inriktning, omfattning eller kvalitet" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lägg till punkten" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "6 kap. 38 § 1 p. kommunallagen" })).ToBeVisibleAsync();
+        await form.GetByLabel("Typ av ärende").SelectOptionAsync(new SelectOptionValue { Label = "Myndighetsutövning mot enskild (inte av principiell beskaffenhet)" });
+        await form.GetByLabel("Lagrum").FillAsync("SL 10 kap. 32 §");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lägg till punkten" }).ClickAsync();
+        await Expect(page.GetByText("Punkt 7.1 är sparad.")).ToBeVisibleAsync();
+        var row = points.Locator("tbody tr").Filter(new() { HasText = "Beslut om skolskjuts" });
+        await Expect(row).ToContainTextAsync("Verksamhetschef skola");
+
+        // Changed, then fastställd: version 1 ends the day before version 2 begins.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ändra punkt 7.1" }).ClickAsync();
+        await form.GetByLabel("Ärende", new() { Exact = true }).FillAsync("Beslut om skolskjuts vid växelvis boende");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Spara punkten" }).ClickAsync();
+        await Expect(row.Or(points.Locator("tbody tr").Filter(new() { HasText = "växelvis boende" })).First).ToContainTextAsync("växelvis boende");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Fastställ version 2$") }).ClickAsync();
+        await Expect(page.GetByText(new Regex(@"^Version 2 är fastställd och gäller från \d{4}-01-01\.$"))).ToBeVisibleAsync();
+        await Expect(versions.Locator("tbody tr").Filter(new() { HasText = "Version 1" })).ToContainTextAsync(new Regex(@"\d{4}-12-31"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ändra punkt 7.1" })).ToHaveCountAsync(0);
+
+        // A förordnande for the new position is added.
+        var holders = page.GetByTestId("holder-form");
+        await holders.GetByLabel("Befattning").FillAsync("Verksamhetschef skola");
+        await holders.GetByLabel("Namn").FillAsync("Maja Ström");
+        await holders.GetByRole(AriaRole.Button, new() { Name = "Lägg till förordnandet" }).ClickAsync();
+        await Expect(page.GetByText("Maja Ström är förordnad som Verksamhetschef skola.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("position-holders")).ToContainTextAsync("Maja Ström");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Journey.ExpectNoErrorBannerAsync(page);
     }
 
     private async Task<Guid> NextMeetingAsync(string organ)
