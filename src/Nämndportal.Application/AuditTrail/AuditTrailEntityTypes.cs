@@ -49,6 +49,13 @@ public static class AuditTrailEntityTypes
         [nameof(Domain.Delegation.OnwardDelegation)] = "Vidaredelegation",
         [nameof(Domain.Delegation.DelegatedDecision)] = "Delegationsbeslut",
         [nameof(Domain.Delegation.BoardMessage)] = "Meddelande",
+        // Granskning och uppföljning (FollowUpAuditDescriber).
+        [nameof(Domain.Audit.AuditReport)] = "Granskningsrapport",
+        [nameof(Domain.Audit.AuditRecommendation)] = "Rekommendation",
+        [nameof(Domain.Audit.AuditAnswer)] = "Yttrande över granskningsrapport",
+        [nameof(Domain.Audit.FollowUpAction)] = "Åtgärd",
+        [nameof(Domain.Audit.Assignment)] = "Uppdrag",
+        [nameof(Domain.Audit.DueDateReminder)] = "Påminnelse",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

@@ -47,6 +47,14 @@ public sealed class AuditTrailRecorder(ICurrentUser user, TimeProvider clock)
             AuditActions.ReaderRefused, nameof(Meeting), meetingId, null, $"Läsläget: {what} finns inte eller får inte läsas"));
     }
 
+    /// <summary>A revisor read an organ's follow-up (the overview, a report and its answers): the organ is the line's entity.</summary>
+    public void AuditMaterialRead(IAppDbContext db, Guid organId, string what)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditTrail.Add(new AuditTrailEntry(
+            clock.GetUtcNow(), user.UserId, user.UserName, user.RemoteAddress, AuditActions.AuditMaterialRead, nameof(Domain.Organisation.Organ), organId, null, what));
+    }
+
     /// <summary>A download of a produced file that holds secret-marked material (<c>/filer/{id}</c>).</summary>
     public void SecretFileRead(IAppDbContext db, Guid fileId, Guid? caseId, string what)
     {

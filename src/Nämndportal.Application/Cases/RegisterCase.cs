@@ -111,4 +111,19 @@ public sealed class RegisterCaseHandler(IAppDbContextFactory dbFactory, AccessSe
             return Error.Invalid(ex.Message);
         }
     }
+
+    /// <summary>
+    /// Registers a case with the next number of the organ's series, inside the caller's transaction (so the number is only
+    /// ever given out with its case and whatever the caller saves with it): the answer to a granskningsrapport uses it.
+    /// </summary>
+    internal static async Task<Case> NewCaseAsync(
+        IAppDbContext db, Domain.Organisation.Organ organ, string title, DateOnly today, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        var format = CaseNumberFormat.Parse(organ.CaseNumberPattern);
+        var sequence = await db.NextCaseSequenceAsync(organ.CaseNumberPrefix, today.Year, null, cancellationToken);
+        var @case = new Case(organ.Id, organ.CaseNumberPrefix, today.Year, sequence, format.Format(organ.CaseNumberPrefix, today.Year, sequence, null), title, today, null);
+        db.Cases.Add(@case);
+        db.CaseEvents.Add(CaseEvent.Registered(@case.Id, now, actor));
+        return @case;
+    }
 }

@@ -84,6 +84,20 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.Delegation.BoardMessage> BoardMessages { get; }
 
+    DbSet<Domain.Audit.AuditReport> AuditReports { get; }
+
+    DbSet<Domain.Audit.AuditRecommendation> AuditRecommendations { get; }
+
+    DbSet<Domain.Audit.AuditAnswer> AuditAnswers { get; }
+
+    DbSet<Domain.Audit.FollowUpAction> FollowUpActions { get; }
+
+    DbSet<Domain.Audit.Assignment> Assignments { get; }
+
+    DbSet<Domain.Audit.DueDateReminder> DueDateReminders { get; }
+
+    DbSet<Domain.Audit.AuditorScope> AuditorScopes { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

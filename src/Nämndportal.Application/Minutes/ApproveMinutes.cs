@@ -74,6 +74,17 @@ public sealed class ApproveMinutesHandler(
                 db.CaseEvents.Add(CaseEvent.StatusChanged(@case.Id, now, actor, from, outcome, minutes.MeetingId));
             }
         }
+
+        // An answer to a granskningsrapport is decided with its case's § (issue 13: linked both ways).
+        var answers = await db.AuditAnswers.Where(a => caseIds.Contains(a.CaseId) && a.SectionId == null).ToListAsync(cancellationToken);
+        foreach (var answer in answers)
+        {
+            var section = withCase.First(s => s.CaseId == answer.CaseId);
+            if (Outcome(section) == CaseStatus.Beslutat)
+            {
+                answer.Decide(section.Id, $"{minutes.OrganName} {minutes.MeetingDate:yyyy-MM-dd} § {section.Number}");
+            }
+        }
     }
 
     /// <summary>What the § did with its case: sent back, postponed, or (otherwise) decided — read from its first att-sats.</summary>

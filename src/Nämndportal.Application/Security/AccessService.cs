@@ -25,7 +25,7 @@ public sealed class AccessService(IAppDbContextFactory dbFactory, ICurrentUser u
         var today = Domain.Common.SwedishTime.LocalDate(clock.GetUtcNow());
         if (!user.IsAuthenticated || user.UserId is not { } userId)
         {
-            return new AccessSnapshot(user, today, [], [], []);
+            return new AccessSnapshot(user, today, [], [], [], []);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -34,12 +34,16 @@ public sealed class AccessService(IAppDbContextFactory dbFactory, ICurrentUser u
                                  join p in db.Persons on m.PersonId equals p.Id
                                  where p.UserId == userId
                                  select m).ToListAsync(cancellationToken);
+        var auditScope = user.IsInRole(Roles.Auditor)
+            ? await db.AuditorScopes.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.OrganId).ToListAsync(cancellationToken)
+            : [];
         return new AccessSnapshot(
             user,
             today,
             officials.Where(o => o.Function == OfficialFunction.Namndsekreterare).Select(o => o.OrganId).ToHashSet(),
             officials.Select(o => o.OrganId).ToHashSet(),
-            memberships);
+            memberships,
+            auditScope.ToHashSet());
     }
 }
 
@@ -51,14 +55,17 @@ public sealed class AccessSnapshot
     private readonly HashSet<Guid> _secretaryOf;
     private readonly HashSet<Guid> _officialOf;
     private readonly List<Membership> _memberships;
+    private readonly HashSet<Guid> _auditScope;
 
-    internal AccessSnapshot(ICurrentUser user, DateOnly today, HashSet<Guid> secretaryOf, HashSet<Guid> officialOf, List<Membership> memberships)
+    internal AccessSnapshot(
+        ICurrentUser user, DateOnly today, HashSet<Guid> secretaryOf, HashSet<Guid> officialOf, List<Membership> memberships, HashSet<Guid> auditScope)
     {
         _user = user;
         _today = today;
         _secretaryOf = secretaryOf;
         _officialOf = officialOf;
         _memberships = memberships;
+        _auditScope = auditScope;
     }
 
     public bool Can(Operation operation, Guid? organId = null, DateOnly? onDate = null)
@@ -84,7 +91,13 @@ public sealed class AccessSnapshot
             Operation.ManageOrgan => organId is { } id && _user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id),
             Operation.ViewRoster or Operation.ReadHandlingar => organId is { } id
                 && (_officialOf.Contains(id) || _memberships.Any(m => m.OrganId == id && m.IsValidOn(date))),
-            Operation.ReadAuditMaterial => _user.IsInRole(Roles.Auditor),
+            Operation.ReadAuditMaterial => organId is { } id
+                && (_user.IsInRole(Roles.Registrar)
+                    || _officialOf.Contains(id)
+                    || _memberships.Any(m => m.OrganId == id && m.IsValidOn(date))
+                    || (_user.IsInRole(Roles.Auditor) && _auditScope.Contains(id))),
+            Operation.ManageFollowUp => organId is { } id
+                && (_user.IsInRole(Roles.Registrar) || (_user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id))),
             Operation.RegisterCase or Operation.PrepareCase => organId is { } id
                 && (_user.IsInRole(Roles.Registrar)
                     || (_user.IsInRole(Roles.Secretary) && _secretaryOf.Contains(id))
@@ -118,6 +131,9 @@ public sealed class AccessSnapshot
     /// <summary>Whether the user holds a membership of the organ valid on some day between the two dates (inclusive).</summary>
     public bool IsMemberDuring(Guid organId, DateOnly from, DateOnly to) =>
         _user.IsAuthenticated && _memberships.Any(m => m.OrganId == organId && m.ValidFrom <= to && (m.ValidTo is null || m.ValidTo >= from));
+
+    /// <summary>Whether the user is a revisor (their reads of follow-up material are audited).</summary>
+    public bool IsAuditor => _user.IsInRole(Roles.Auditor);
 
     /// <summary>The user's id, for queries that grant on a case's own handläggare.</summary>
     public Guid? UserId => _user.UserId;

@@ -18,7 +18,10 @@ public enum Operation
     /// <summary>Read one organ's non-public material (handlingar) for a meeting on a given date.</summary>
     ReadHandlingar,
 
-    /// <summary>Read audit reports and follow-up material.</summary>
+    /// <summary>
+    /// Read one organ's granskningsrapporter and their follow-up (answers, actions, assignments, internal control): its
+    /// members and officials, registrators, and the revisorer whose audit scope holds the organ (who change nothing).
+    /// </summary>
     ReadAuditMaterial,
 
     /// <summary>Register a case (ärende) for one organ: registrators for every organ, its secretary and case officers for theirs.</summary>
@@ -51,4 +54,11 @@ public enum Operation
     /// An individual social-services case shows its description and case number only to those who register.
     /// </summary>
     ReadDelegatedDecisions,
+
+    /// <summary>
+    /// Register granskningsrapporter for one organ and keep its follow-up (answers, actions, assignments, internal
+    /// control): registrators for every organ, the organ's nämndsekreterare. The person responsible for an action or
+    /// assignment updates its status and notes through a grant on the item itself.
+    /// </summary>
+    ManageFollowUp,
 }

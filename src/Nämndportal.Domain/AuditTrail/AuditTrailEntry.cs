@@ -69,6 +69,9 @@ public static class AuditActions
     public const string StampedDownload = "Hämtat med spårbarhetsstämpel";
     public const string ReaderRefused = "Nekad i läsläget";
 
+    // A revisor reading an organ's follow-up of granskningar and uppdrag (issue 13).
+    public const string AuditMaterialRead = "Revisor läst uppföljning";
+
     // Logins (entity type "Login"): never a password or a code in the summary.
     public const string LoggedIn = "Inloggad";
     public const string LoginFailed = "Misslyckad inloggning";
@@ -81,5 +84,5 @@ public static class AuditActions
     public static IReadOnlyList<string> Logins { get; } =
         [LoggedIn, LoginFailed, SecondFactorFailed, LockedOut, LoggedOut, SecondFactorChanged, SessionEnded];
 
-    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded, StampedDownload, ReaderRefused, .. Logins];
+    public static IReadOnlyList<string> All { get; } = [Created, Changed, Deleted, SecretRead, SecretDownloaded, StampedDownload, ReaderRefused, AuditMaterialRead, .. Logins];
 }

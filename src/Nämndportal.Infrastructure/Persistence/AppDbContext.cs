@@ -98,6 +98,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Delegation.BoardMessage> BoardMessages => Set<Domain.Delegation.BoardMessage>();
 
+    public DbSet<Domain.Audit.AuditReport> AuditReports => Set<Domain.Audit.AuditReport>();
+
+    public DbSet<Domain.Audit.AuditRecommendation> AuditRecommendations => Set<Domain.Audit.AuditRecommendation>();
+
+    public DbSet<Domain.Audit.AuditAnswer> AuditAnswers => Set<Domain.Audit.AuditAnswer>();
+
+    public DbSet<Domain.Audit.FollowUpAction> FollowUpActions => Set<Domain.Audit.FollowUpAction>();
+
+    public DbSet<Domain.Audit.Assignment> Assignments => Set<Domain.Audit.Assignment>();
+
+    public DbSet<Domain.Audit.DueDateReminder> DueDateReminders => Set<Domain.Audit.DueDateReminder>();
+
+    public DbSet<Domain.Audit.AuditorScope> AuditorScopes => Set<Domain.Audit.AuditorScope>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

@@ -25,6 +25,7 @@ public sealed class AuditTrailInterceptor(ICurrentUser currentUser, TimeProvider
         new NoticeBoardAuditDescriber(),
         new MinutesAuditDescriber(),
         new DelegationAuditDescriber(),
+        new FollowUpAuditDescriber(),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -40,6 +40,7 @@ public partial class AccessTableTests(DatabaseFixture database) : IntegrationTes
         await MemberAsync(actors["Ersättare A"], organA, MembershipRole.Ersattare, Today.AddYears(-1), null);
         await MemberAsync(actors["Före detta A"], organA, MembershipRole.Ledamot, Today.AddYears(-1), Today.AddMonths(-1));
         await MemberAsync(actors["Ledamot B"], organB, MembershipRole.Ledamot, Today.AddYears(-1), null);
+        await InsertAsync(new Domain.Audit.AuditorScope(actors["Revisor"].UserId!.Value, organA.Id));
 
         var wrong = new List<string>();
         foreach (var (operationText, expectations) in table)
