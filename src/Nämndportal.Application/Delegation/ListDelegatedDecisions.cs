@@ -50,7 +50,8 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var organs = await OrgansAsync(db, grants, cancellationToken);
-        var organ = organs.FirstOrDefault(o => o.Id == filter?.OrganId) ?? organs.FirstOrDefault();
+        // Without a choice: the first organ the user registers in (a delegate: where their own decisions are), else the first.
+        var organ = organs.FirstOrDefault(o => o.Id == filter?.OrganId) ?? organs.FirstOrDefault(o => o.CanRegister || o.RegistersOwn) ?? organs.FirstOrDefault();
         if (organ is null)
         {
             return new DecisionList(organs, null, [], 0, [], [], [], false, false);

@@ -217,6 +217,15 @@ public sealed class DelegationSchemesTests(DatabaseFixture database) : Integrati
         listed.Rows.Single(r => r.IndividualCase).Outcome.ShouldBe("Bifall");
         listed.Rows.ShouldAllBe(r => !r.CanAttach);
 
+        // The delegate, also an official of an organ that comes first by name, opens the register at their own decisions.
+        var other = await InsertAsync(new Organ("Omsorgsnämnden", "OMN", OrganKind.Namnd, "OMN"));
+        await InsertAsync(new OrganOfficial(_chiefLogin.UserId!.Value, other.Id, OfficialFunction.Handlaggare));
+        var own = await new ListDelegatedDecisionsHandler(Factory(_chiefLogin), Access(_chiefLogin), _chiefLogin, _clock).HandleAsync(null);
+        own.Organs.Select(o => o.Name).ShouldBe(["Omsorgsnämnden", "Social- och utbildningsnämnden"]);
+        own.OrganId.ShouldBe(_organ.Id);
+        own.Rows.Select(r => r.Description).ShouldBe(["Beslut om ekonomiskt bistånd", "Förordnande som tf rektor"], "the delegate sees their own individual case in full");
+        own.Rows.ShouldAllBe(r => r.CanAttach);
+
         await using var check = Database.CreateContext();
         (await check.AuditTrail.CountAsync(a => a.Action == AuditActions.SecretDownloaded && a.EntityId == individual)).ShouldBe(2);
         (await check.StoredFiles.SingleAsync(f => f.Id == individual)).ContainsSecret.ShouldBeTrue();
