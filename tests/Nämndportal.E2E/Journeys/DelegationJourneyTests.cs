@@ -78,6 +78,7 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         numbers.Count.ShouldBe(5);
         numbers.ShouldBe(Enumerable.Range(numbers[0], 5).ToList(), "one delegate's series runs on");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Registrera 0 beslut" })).ToBeEnabledAsync();
+        await Expect(page.GetByLabel("Punkt, rad 1", new() { Exact = true })).ToBeFocusedAsync(); // ready for the next batch
 
         // The decision document of the last one is uploaded from the register, and downloads again.
         var last = $"{numbers[^1]}/{today[..4]}";

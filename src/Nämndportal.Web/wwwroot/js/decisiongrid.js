@@ -42,11 +42,15 @@ export function init(table) {
         if ((fields[i].split(' ').length - 1) % 2 === 1) {
           input.click();
         }
-      } else if (fields[i]) {
+      } else {
         if (i > 0) {
-          input.select(); // a field reached by Tab has its text selected, so typing replaces it (the default date)
+          // A field reached by Tab has its text selected, so what is typed replaces it (the default date) — also when
+          // the typing goes on after the row has arrived.
+          input.select();
         }
-        document.execCommand('insertText', false, fields[i]);
+        if (fields[i]) {
+          document.execCommand('insertText', false, fields[i]);
+        }
       }
     }
   }
