@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.Configure<Cases.DocumentOptions>(configuration.GetSection(Cases.DocumentOptions.SectionName));
         services.Configure<Cases.OfficerReportOptions>(configuration.GetSection(Cases.OfficerReportOptions.SectionName));
         services.Configure<Meetings.PortalOptions>(configuration.GetSection(Meetings.PortalOptions.SectionName));
+        services.Configure<Audit.FollowUpOptions>(configuration.GetSection(Audit.FollowUpOptions.SectionName));
 
         services.AddScoped<AccessService>();
         services.AddScoped<AuditTrail.AuditTrailRecorder>();

@@ -108,6 +108,7 @@ public static class DependencyInjection
         services.AddScoped<DemoReaderContent>();
         services.AddScoped<DemoMinutesContent>();
         services.AddScoped<DemoDelegationContent>();
+        services.AddScoped<DemoAuditContent>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Minutes.ISigningProvider, PortalSigningProvider>();

@@ -109,6 +109,7 @@ app.MapDocumentEndpoints();
 app.MapReaderEndpoints();
 app.MapRosterEndpoints();
 app.MapDelegationEndpoints();
+app.MapFollowUpEndpoints();
 app.MapAuditTrailEndpoints();
 app.MapCalendarEndpoints();
 app.MapNoticeBoardEndpoints();

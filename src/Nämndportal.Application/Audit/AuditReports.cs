@@ -24,12 +24,26 @@ public sealed record AddFollowUpAction(Guid AnswerId, Guid RecommendationId, str
 /// <summary>A new status (or the same, with a note) for an action or an assignment.</summary>
 public sealed record UpdateFollowUp(Guid ItemId, uint Version, FollowUpStatus Status, string? Note);
 
+/// <summary>An action as the report page shows it.</summary>
+public sealed record ActionView(
+    Guid Id, uint Version, Guid RecommendationId, string Description, string Responsible, DateOnly? DueOn, FollowUpStatus Status, bool Late,
+    IReadOnlyList<ProgressNote> Notes, bool CanUpdate);
+
+/// <summary>An addressed organ's side of a report: its answer (when started), positions and actions.</summary>
+public sealed record AnswerView(
+    Guid OrganId, string OrganName, bool CanManage, Guid? AnswerId, uint Version, Guid? CaseId, string? CaseNumber, string? DecidedIn,
+    IReadOnlyList<RecommendationPosition> Positions, IReadOnlyList<ActionView> Actions);
+
+public sealed record AuditReportDetails(
+    AuditReport Report, IReadOnlyDictionary<Guid, string> OrganNames, IReadOnlyList<AuditRecommendation> Recommendations, IReadOnlyList<AnswerView> Answers,
+    string? ReportFileName, string? CoverLetterFileName);
+
 /// <summary>
 /// Granskningsrapporter and the answers to them (issue 13): those who keep an organ's follow-up (<see cref="Operation.ManageFollowUp"/>)
 /// register a report for organs they keep — all of them — and each addressed organ's answer is a case of its own with the
 /// organ's position per recommendation and its actions. The person responsible for an action updates it too.
 /// </summary>
-public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, IUserDirectory users, TimeProvider clock)
+public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, IUserDirectory users, TimeProvider clock, AuditTrail.AuditTrailRecorder auditTrail)
 {
     public async Task<Result<Guid>> RegisterAsync(RegisterAuditReport request, CancellationToken cancellationToken = default)
     {
@@ -80,6 +94,58 @@ public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessSe
         {
             return Error.Invalid(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// A report with its recommendations and, for each addressed organ the reader may see, the answer: positions and
+    /// actions. Missing and not allowed look the same. A revisor's read is in the audit trail.
+    /// </summary>
+    public async Task<Result<AuditReportDetails>> DetailsAsync(Guid reportId, CancellationToken cancellationToken = default)
+    {
+        var grants = await access.SnapshotAsync(cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var report = await db.AuditReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var visible = report?.OrganIds.Where(o => grants.Can(Operation.ReadAuditMaterial, o) || grants.Can(Operation.ManageFollowUp, o)).ToList() ?? [];
+        if (report is null || visible.Count == 0)
+        {
+            return Error.NotFound("Granskningsrapporten");
+        }
+
+        var today = SwedishTime.LocalDate(clock.GetUtcNow());
+        var names = await db.Organs.AsNoTracking().Where(o => report.OrganIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var recommendations = await db.AuditRecommendations.AsNoTracking().Where(r => r.ReportId == reportId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var answers = await db.AuditAnswers.AsNoTracking().Where(a => a.ReportId == reportId && visible.Contains(a.OrganId)).ToListAsync(cancellationToken);
+        var answerIds = answers.Select(a => a.Id).ToList();
+        var actions = await db.FollowUpActions.AsNoTracking().Where(a => answerIds.Contains(a.AnswerId)).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var caseIds = answers.Select(a => a.CaseId).ToList();
+        var caseNumbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        var fileIds = new[] { report.ReportFileId, report.CoverLetterFileId }.OfType<Guid>().ToList();
+        var files = await db.StoredFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
+        var me = user.UserId;
+        var views = visible
+            .Where(o => recommendations.Any(r => r.IsAddressedTo(o)))
+            .OrderBy(o => names.GetValueOrDefault(o), StringComparer.Ordinal)
+            .Select(o =>
+            {
+                var canManage = grants.Can(Operation.ManageFollowUp, o);
+                var answer = answers.FirstOrDefault(a => a.OrganId == o);
+                var its = answer is null ? [] : actions.Where(a => a.AnswerId == answer.Id)
+                    .Select(a => new ActionView(a.Id, a.Version, a.RecommendationId, a.Description, a.Responsible, a.DueOn, a.Status, a.IsLate(today), a.Notes,
+                        canManage || (me is not null && a.ResponsibleUserId == me)))
+                    .ToList();
+                return new AnswerView(o, names.GetValueOrDefault(o, string.Empty), canManage, answer?.Id, answer?.Version ?? 0, answer?.CaseId,
+                    answer is null ? null : caseNumbers.GetValueOrDefault(answer.CaseId), answer?.DecidedIn, answer?.Positions ?? [], its);
+            })
+            .ToList();
+        if (grants.IsAuditor)
+        {
+            auditTrail.AuditMaterialRead(db, visible[0], $"Granskningsrapport: {report.Title}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Result<AuditReportDetails>.Ok(new AuditReportDetails(
+            report, names, recommendations, views,
+            report.ReportFileId is { } rf ? files.GetValueOrDefault(rf) : null, report.CoverLetterFileId is { } cf ? files.GetValueOrDefault(cf) : null));
     }
 
     /// <summary>Registers the answer's case ("Yttrande över granskningsrapport: …") and the answer, in one transaction.</summary>
@@ -183,32 +249,129 @@ public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessSe
         return await db.SaveOrConflictAsync(action, action.Id, cancellationToken);
     }
 
-    /// <summary>A new status or a progress note, by those who keep the organ's follow-up or the action's responsible person.</summary>
+    /// <summary>
+    /// A new status or a progress note on an action or an assignment, by those who keep the organ's follow-up or the item's
+    /// responsible person.
+    /// </summary>
     public async Task<Result<Guid>> UpdateActionAsync(UpdateFollowUp request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var action = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == request.ItemId, cancellationToken);
-        var organId = action is null ? (Guid?)null
-            : await db.AuditAnswers.Where(a => a.Id == action.AnswerId).Select(a => (Guid?)a.OrganId).SingleOrDefaultAsync(cancellationToken);
-        if (action is null || organId is null
-            || !(await access.CanAsync(Operation.ManageFollowUp, organId, null, cancellationToken) || (user.UserId is { } me && action.ResponsibleUserId == me)))
+        FollowUpItem? item = await db.FollowUpActions.SingleOrDefaultAsync(a => a.Id == request.ItemId, cancellationToken);
+        Guid? organId = item is FollowUpAction action
+            ? await db.AuditAnswers.Where(a => a.Id == action.AnswerId).Select(a => (Guid?)a.OrganId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (item is null)
         {
-            return Error.NotFound("Åtgärden");
+            var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == request.ItemId, cancellationToken);
+            item = assignment;
+            organId = assignment?.OrganId;
         }
 
-        db.SetOriginalVersion(action, request.Version);
+        if (item is null || organId is null
+            || !(await access.CanAsync(Operation.ManageFollowUp, organId, null, cancellationToken) || (user.UserId is { } me && item.ResponsibleUserId == me)))
+        {
+            return Error.NotFound(item is Assignment ? "Uppdraget" : "Åtgärden");
+        }
+
+        db.SetOriginalVersion(item, request.Version);
         try
         {
-            action.SetStatus(request.Status, SwedishTime.LocalDate(clock.GetUtcNow()), await AuthorAsync(cancellationToken), request.Note);
+            item.SetStatus(request.Status, SwedishTime.LocalDate(clock.GetUtcNow()), await AuthorAsync(cancellationToken), request.Note);
         }
         catch (DomainException ex)
         {
             return Error.Invalid(ex.Message);
         }
 
-        return await db.SaveOrConflictAsync(action, action.Id, cancellationToken);
+        return await db.SaveOrConflictAsync(item, item.Id, cancellationToken);
     }
+
+    /// <summary>
+    /// The report or its cover letter as a file (checked like a handling, <see cref="Domain.Cases.FileSniffer"/>); a new upload
+    /// replaces the link, the earlier file is kept.
+    /// </summary>
+    public async Task<Result<Guid>> AttachFileAsync(Guid reportId, bool coverLetter, string fileName, byte[] content, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var report = await db.AuditReports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var grants = await access.SnapshotAsync(cancellationToken);
+        if (report is null || !report.OrganIds.Any(o => grants.Can(Operation.ManageFollowUp, o)))
+        {
+            return Error.NotFound("Granskningsrapporten");
+        }
+
+        if (content is null || content.LongLength > maxBytes)
+        {
+            return Error.Invalid($"Filen är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
+        }
+
+        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
+        if (name.Length is 0 or > 200)
+        {
+            return Error.Invalid("Filen måste ha ett namn på högst 200 tecken.");
+        }
+
+        var check = Domain.Cases.FileSniffer.Check(name, content);
+        if (!check.IsAccepted)
+        {
+            return Error.Invalid(check.Problem!);
+        }
+
+        var file = Domain.Files.StoredFile.ForAuditReport(name, Domain.Cases.FileSniffer.ContentType(check.Kind!.Value), content, report.Id, user.UserId);
+        db.StoredFiles.Add(file);
+        report.AttachFiles(coverLetter ? null : file.Id, coverLetter ? file.Id : null);
+        return await db.SaveOrConflictAsync(report, file.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// A draft of the organ's yttrande from the recommendations addressed to it, its positions and its actions, for the
+    /// secretary to copy into the tjänsteskrivelse and edit.
+    /// </summary>
+    public async Task<Result<string>> DraftStatementAsync(Guid answerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var answer = await db.AuditAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.Id == answerId, cancellationToken);
+        if (answer is null || !await access.CanAsync(Operation.ManageFollowUp, answer.OrganId, null, cancellationToken))
+        {
+            return Error.NotFound("Yttrandet");
+        }
+
+        var report = await db.AuditReports.AsNoTracking().SingleAsync(r => r.Id == answer.ReportId, cancellationToken);
+        var organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == answer.OrganId, cancellationToken);
+        var recommendations = await db.AuditRecommendations.AsNoTracking()
+            .Where(r => r.ReportId == report.Id && r.OrganIds.Contains(organ.Id)).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var actions = await db.FollowUpActions.AsNoTracking().Where(a => a.AnswerId == answer.Id).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        return Result<string>.Ok(StatementDraft.Write(organ.Name, report, recommendations, answer, actions));
+    }
+
+    /// <summary>
+    /// Writes the draft yttrande into the answer case's tjänsteskrivelse while it has no text of its own yet (nothing a
+    /// case officer wrote is overwritten); otherwise the draft is there to copy.
+    /// </summary>
+    public async Task<Result<Guid>> WriteStatementIntoReportAsync(Guid answerId, CancellationToken cancellationToken = default)
+    {
+        var draft = await DraftStatementAsync(answerId, cancellationToken);
+        if (draft.Error is { } error)
+        {
+            return error;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var answer = await db.AuditAnswers.AsNoTracking().SingleAsync(a => a.Id == answerId, cancellationToken);
+        var existing = await db.OfficerReports.SingleOrDefaultAsync(r => r.CaseId == answer.CaseId, cancellationToken);
+        if (existing is not null && (existing.DescriptionHtml.Length > 0 || existing.Proposals.Count > 0))
+        {
+            return Error.Invalid("Ärendets tjänsteskrivelse har redan text och skrivs inte över. Kopiera utkastet och klistra in det där det passar.");
+        }
+
+        var report = OfficerReportDraft.Write(db, answer.CaseId, draft.Value!, ["avge yttrande över granskningsrapporten enligt förvaltningens förslag"], existing);
+        db.CaseEvents.Add(Domain.Cases.CaseEvent.ReportSaved(answer.CaseId, clock.GetUtcNow(), user.UserName ?? "system"));
+        return await db.SaveOrConflictAsync(report, answer.CaseId, cancellationToken);
+    }
+
+    /// <summary>The employees with a login, to name as responsible (their reminders go to their address).</summary>
+    public Task<IReadOnlyList<Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default) => users.StaffAsync(cancellationToken);
 
     private async Task<string> AuthorAsync(CancellationToken cancellationToken)
     {
@@ -219,4 +382,45 @@ public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessSe
 
         return user.UserName ?? "okänd";
     }
+}
+
+/// <summary>The text of a draft yttrande (<see cref="AuditReportsHandler.DraftStatementAsync"/>).</summary>
+public static class StatementDraft
+{
+    public static string Write(string organName, AuditReport report, IReadOnlyList<AuditRecommendation> recommendations, AuditAnswer answer, IReadOnlyList<FollowUpAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(answer);
+        var lines = new List<string>
+        {
+            $"Yttrande över granskningsrapport: {report.Title}",
+            string.Empty,
+            $"{report.AuditorFirm} har på uppdrag av {Lower(report.OnBehalfOf)} granskat {report.Title.ToLowerInvariant().Replace("granskning av ", string.Empty, StringComparison.Ordinal)}. "
+                + $"Rapporten är daterad {report.ReportedOn:yyyy-MM-dd}{(report.AnswerDueOn is { } due ? $" och revisorerna önskar svar senast {due:yyyy-MM-dd}" : string.Empty)}. "
+                + $"{organName} lämnar följande yttrande över de rekommendationer som riktas till nämnden.",
+        };
+        foreach (var recommendation in recommendations)
+        {
+            lines.Add(string.Empty);
+            lines.Add($"Rekommendation {recommendation.Number}: {recommendation.Text}");
+            var position = answer.Positions.FirstOrDefault(p => p.RecommendationId == recommendation.Id);
+            lines.Add(position is null ? "Nämndens ställningstagande: (ej angivet)" : $"Nämndens ställningstagande: {position.Position}");
+            var its = actions.Where(a => a.RecommendationId == recommendation.Id).ToList();
+            if (its.Count > 0)
+            {
+                lines.Add("Åtgärder:");
+                lines.AddRange(its.Select(a =>
+                    $"- {a.Description} Ansvarig: {a.Responsible}.{(a.DueOn is { } d ? $" Klart senast {d:yyyy-MM-dd}." : string.Empty)} Status: {a.Status.SwedishName()}."));
+            }
+
+            if (position?.ReportBackOn is { } back)
+            {
+                lines.Add($"Nämnden återrapporterar senast {back:yyyy-MM-dd}.");
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

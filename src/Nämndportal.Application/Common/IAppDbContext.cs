@@ -98,6 +98,8 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<Domain.Audit.AuditorScope> AuditorScopes { get; }
 
+    DbSet<Domain.Audit.InternalControlPlan> InternalControlPlans { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -146,6 +146,26 @@ public sealed class GetStoredFileHandler(IAppDbContextFactory dbFactory, AccessS
 
                 break;
 
+            case StoredFileSource.AuditReport:
+                // A granskningsrapport and its cover letter: read by those who may read the audit material of one of its
+                // organs; a revisor's read is in the audit trail like their other reads of it.
+                var reportOrgans = await db.AuditReports.AsNoTracking()
+                    .Where(r => r.Id == file.SourceId && (r.ReportFileId == file.Id || r.CoverLetterFileId == file.Id))
+                    .Select(r => r.OrganIds).SingleOrDefaultAsync(cancellationToken);
+                var readable = reportOrgans?.FirstOrDefault(o => grants.Can(Operation.ReadAuditMaterial, o) || grants.Can(Operation.ManageFollowUp, o));
+                if (reportOrgans is null || readable is null || readable == Guid.Empty)
+                {
+                    return Error.NotFound("Filen");
+                }
+
+                if (grants.IsAuditor)
+                {
+                    auditTrail.AuditMaterialRead(db, readable.Value, $"Granskningsrapportens fil {file.FileName}");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+
             default:
                 // A kind without a rule of its own here is read by nobody.
                 return Error.NotFound("Filen");

@@ -108,4 +108,8 @@ public sealed class StoredFile : Entity
     /// <summary>The decision document of delegationsbeslut <paramref name="decisionId"/>, uploaded by <paramref name="uploadedBy"/>.</summary>
     public static StoredFile ForDelegatedDecision(string fileName, string contentType, byte[] content, Guid decisionId, Guid? uploadedBy, bool containsSecret) =>
         new(fileName, contentType, content, uploadedBy, StoredFileSource.DelegatedDecision, decisionId, null, containsSecret);
+
+    /// <summary>A granskningsrapport's report or cover letter: public documents (allmänna handlingar, not secret).</summary>
+    public static StoredFile ForAuditReport(string fileName, string contentType, byte[] content, Guid reportId, Guid? uploadedBy) =>
+        new(fileName, contentType, content, uploadedBy, StoredFileSource.AuditReport, reportId, null, false);
 }

@@ -52,4 +52,10 @@ public enum StoredFileSource
     /// who register it; an individual case's is secret.
     /// </summary>
     DelegatedDecision,
+
+    /// <summary>
+    /// A granskningsrapport or its cover letter (missivskrivelse); <see cref="StoredFile.SourceId"/> is the
+    /// <c>AuditReport</c>. Read by those who may read the audit material of one of the report's organs (a revisor in scope).
+    /// </summary>
+    AuditReport,
 }

@@ -21,6 +21,11 @@ internal sealed class RecurringJobs(IRecurringJobManager manager) : IHostedServi
         manager.AddOrUpdate<Application.NoticeBoard.TakeDownPostingsJob>(
             Application.NoticeBoard.TakeDownPostingsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "5 0 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
+
+        // 07.00 Stockholm time: reminders of due dates in the follow-up, in the morning's mail.
+        manager.AddOrUpdate<Application.Audit.DueDateRemindersJob>(
+            Application.Audit.DueDateRemindersJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 7 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,7 @@ internal static class PdfTemplates
         [typeof(Application.Minutes.MinutesDocumentModel)] = typeof(MinutesDocument),
         [typeof(Application.Minutes.CorrectionDocumentModel)] = typeof(CorrectionDocument),
         [typeof(Application.Delegation.RegisterReportDocumentModel)] = typeof(RegisterReportDocument),
+        [typeof(Application.Audit.DecisionListDocumentModel)] = typeof(DecisionListDocument),
     };
 
     public static Type For(Type modelType) =>

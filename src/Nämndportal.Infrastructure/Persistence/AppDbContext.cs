@@ -112,6 +112,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Audit.AuditorScope> AuditorScopes => Set<Domain.Audit.AuditorScope>();
 
+    public DbSet<Domain.Audit.InternalControlPlan> InternalControlPlans => Set<Domain.Audit.InternalControlPlan>();
+
     public Task<int> NextCaseSequenceAsync(string prefix, int year, int? atLeast = null, CancellationToken cancellationToken = default) =>
         TakeNumbersAsync(NumberSeriesKeys.CaseNumbers(prefix), year, 1, atLeast, cancellationToken);
 

@@ -31,6 +31,7 @@ public sealed class DemoDataSeeder(
     DemoReaderContent readerContent,
     DemoMinutesContent minutesContent,
     DemoDelegationContent delegationContent,
+    DemoAuditContent auditContent,
     IConfiguration configuration,
     ILogger<DemoDataSeeder> logger)
 {
@@ -54,7 +55,8 @@ public sealed class DemoDataSeeder(
             var posted = SendKallelser && await meetingContent.SendNextFullmaktigeKallelseAsync(cancellationToken);
             var read = await readerContent.AddAsync(cancellationToken);
             var delegation = await delegationContent.AddAsync(cancellationToken);
-            return completed.Handlingar + completed.Reports > 0 || posted || read || delegation;
+            var followUp = await auditContent.AddAsync(cancellationToken);
+            return completed.Handlingar + completed.Reports > 0 || posted || read || delegation || followUp;
         }
 
         var started = clock.GetTimestamp();
@@ -192,6 +194,7 @@ public sealed class DemoDataSeeder(
         await readerContent.AddAsync(cancellationToken);
         await minutesContent.AddAsync(cancellationToken);
         await delegationContent.AddAsync(cancellationToken);
+        await auditContent.AddAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Users} users, {Organs} organs, {Persons} persons, {Memberships} memberships, {Meetings} meetings, {Cases} cases in {OrganisationMs:F0} ms; {Handlingar} handlingar and {Reports} tjänsteskrivelser in {ContentMs:F0} ms",
             accounts.Count, organs.Length, roster.Persons.Count, roster.Memberships.Count, meetings.Length, cases.Count, organisationDone.TotalMilliseconds,

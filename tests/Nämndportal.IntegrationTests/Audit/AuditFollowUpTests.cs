@@ -1,5 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Nämndportal.Application.Mail;
+using Nämndportal.Application.Meetings;
+using Nämndportal.Infrastructure.Mail;
 using Nämndportal.Application.Audit;
 using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Security;
@@ -42,7 +47,7 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
 
     private AccessService Access(TestUser user) => new(Factory(user), user, _clock);
 
-    private AuditReportsHandler Reports(TestUser user) => new(Factory(user), Access(user), user, new DatabaseUserDirectory(Database), _clock);
+    private AuditReportsHandler Reports(TestUser user) => new(Factory(user), Access(user), user, new DatabaseUserDirectory(Database), _clock, new AuditTrailRecorder(user, _clock));
 
     private FollowUpOverviewHandler Overview(TestUser user) => new(Factory(user), Access(user), user, _clock, new AuditTrailRecorder(user, _clock));
 
@@ -134,6 +139,120 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
         reads[0].UserName.ShouldBe("revisor");
         (await db.AuditTrail.CountAsync(a => a.EntityType == nameof(AuditReport))).ShouldBe(1, "the registration is in the audit trail");
     }
+
+    [Fact]
+    public async Task Reminders_go_once_per_due_date_and_kind_through_the_real_smtp_path_also_when_the_job_is_retried()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var reportId = await ReportAsync();
+        var answer = (await Reports(_registrar).StartAnswerAsync(new StartAuditAnswer(reportId, _sun.Id))).Value;
+        var recommendations = await RecommendationsAsync(reportId);
+        // Today is 2 December; reminders go 7 days ahead.
+        var soon = (await Reports(_registrar).AddActionAsync(new AddFollowUpAction(answer, recommendations[0], "Ta fram en policy", "Karin Lund", _responsible.UserId, new DateOnly(2026, 12, 7)))).Value;
+        await Reports(_registrar).AddActionAsync(new AddFollowUpAction(answer, recommendations[1], "Klassa systemen", "Karin Lund", _responsible.UserId, new DateOnly(2027, 2, 1)));
+        await Reports(_registrar).AddActionAsync(new AddFollowUpAction(answer, recommendations[0], "Utan inloggning", "Per Holm", null, new DateOnly(2026, 12, 3)));
+
+        // The mail server is down: the job fails, and nothing is recorded as sent.
+        await Should.ThrowAsync<MailDeliveryException>(() => Job(SmtpTestServer.FreeLoopbackPort()).RunAsync(CancellationToken.None));
+        await using (var db = Database.CreateContext())
+        {
+            (await db.DueDateReminders.CountAsync()).ShouldBe(0, "a mail the server did not take gives its claim back");
+        }
+
+        // The retry reaches the server: one reminder, for the action due within seven days and with a login.
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(1);
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(0, "a second run the same day sends nothing");
+        var first = smtp.Received.ShouldHaveSingleItem();
+        first.EnvelopeTo.ShouldBe(["karin.lund@exempelby.se"]);
+        first.Message.Subject.ShouldBe("Påminnelse: Ta fram en policy ska vara klar 2026-12-07");
+        first.Message.TextBody!.ShouldContain("om 5 dagar");
+        first.Message.MessageId.ShouldStartWith($"paminnelse-{soon:N}-20261207-before");
+
+        // Days later, still before the date: nothing new. After it: one overdue reminder, once.
+        _clock.SetUtcNow(SwedishTime.FromLocal(new DateOnly(2026, 12, 6), new TimeOnly(7, 0)));
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(0);
+        _clock.SetUtcNow(SwedishTime.FromLocal(new DateOnly(2026, 12, 8), new TimeOnly(7, 0)));
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(1);
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(0);
+        smtp.Received[^1].Message.Subject.ShouldBe("Försenad: Ta fram en policy");
+
+        // Done: no more reminders, whatever the day.
+        (await Reports(_registrar).UpdateActionAsync(new UpdateFollowUp(soon, await ActionVersionAsync(soon), FollowUpStatus.Genomford, "Klart."))).Succeeded.ShouldBeTrue();
+        _clock.SetUtcNow(SwedishTime.FromLocal(new DateOnly(2027, 1, 28), new TimeOnly(7, 0)));
+        (await Job(smtp.Port).RunAsync(CancellationToken.None)).ShouldBe(1, "only the other action, now within seven days of 1 February");
+        smtp.Received.Count.ShouldBe(3);
+        smtp.Received.ShouldAllBe(m => m.EnvelopeTo.Single() == "karin.lund@exempelby.se");
+    }
+
+    [Fact]
+    public async Task The_draft_yttrande_holds_the_recommendations_positions_and_actions_and_never_overwrites_a_written_report()
+    {
+        var reportId = await ReportAsync();
+        var answer = (await Reports(_registrar).StartAnswerAsync(new StartAuditAnswer(reportId, _sun.Id))).Value;
+        var recommendations = await RecommendationsAsync(reportId);
+        await Reports(_registrar).TakePositionAsync(new TakeRecommendationPosition(answer, await AnswerVersionAsync(answer), recommendations[0], "Nämnden delar bedömningen.", new DateOnly(2027, 6, 30)));
+        await Reports(_registrar).AddActionAsync(new AddFollowUpAction(answer, recommendations[0], "Ta fram en policy.", "Karin Lund", null, new DateOnly(2027, 3, 31)));
+
+        var draft = (await Reports(_registrar).DraftStatementAsync(answer)).Value!;
+        draft.ShouldStartWith("Yttrande över granskningsrapport: Granskning av informationssäkerhet");
+        draft.ShouldContain("Rekommendation 1: Säkerställ att det finns en informationssäkerhetspolicy.");
+        draft.ShouldContain("Nämndens ställningstagande: Nämnden delar bedömningen.");
+        draft.ShouldContain("- Ta fram en policy. Ansvarig: Karin Lund. Klart senast 2027-03-31. Status: Ej påbörjad.");
+        draft.ShouldContain("Nämnden återrapporterar senast 2027-06-30.");
+        draft.ShouldContain("Rekommendation 2: Genomför informationsklassning");
+        draft.ShouldNotContain("Rekommendation 3", Case.Sensitive, "addressed to Omsorgsnämnden only");
+        (await Reports(_auditor).DraftStatementAsync(answer)).Error!.Code.ShouldBe("not_found");
+
+        (await Reports(_registrar).WriteStatementIntoReportAsync(answer)).Succeeded.ShouldBeTrue();
+        await using (var db = Database.CreateContext())
+        {
+            var caseId = (await db.AuditAnswers.SingleAsync(a => a.Id == answer)).CaseId;
+            var report = await db.OfficerReports.SingleAsync(r => r.CaseId == caseId);
+            report.DescriptionHtml.ShouldContain("<p>Rekommendation 1: Säkerställ att det finns en informationssäkerhetspolicy.</p>");
+            report.Proposals.ShouldBe(["avge yttrande över granskningsrapporten enligt förvaltningens förslag"]);
+        }
+
+        (await Reports(_registrar).WriteStatementIntoReportAsync(answer)).Error!.Message.ShouldContain("skrivs inte över");
+    }
+
+    [Fact]
+    public async Task An_internal_control_plan_gets_its_results_and_is_reported_to_the_board_as_a_case_then_locked()
+    {
+        var control = new InternalControlHandler(Factory(_registrar), Access(_registrar), _registrar, new DatabaseUserDirectory(Database), _clock, new AuditTrailRecorder(_registrar, _clock));
+        (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Fel attestant", "Stickprov", "Ekonom", "April"))).Succeeded.ShouldBeTrue();
+        (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Beslut utan delegation", "Genomgång", "Verksamhetschef", "Oktober"))).Succeeded.ShouldBeTrue();
+        (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "", "x", "y", "z"))).Error!.Message.ShouldContain("Beskriv risken");
+        var auditorControl = new InternalControlHandler(Factory(_auditor), Access(_auditor), _auditor, new DatabaseUserDirectory(Database), _clock, new AuditTrailRecorder(_auditor, _clock));
+        (await auditorControl.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "r", "m", "a", "w"))).Error!.Code.ShouldBe("not_found");
+
+        var plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
+        (await control.ReportToBoardAsync(plan.Id, plan.Version)).Error!.Message.ShouldContain("2 kontrollmoment saknar resultat");
+        (await control.RecordResultAsync(new RecordControlResult(plan.Id, plan.Version, plan.Points[0].Id, "Inga fel.", false))).Succeeded.ShouldBeTrue();
+        plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
+        (await control.RecordResultAsync(new RecordControlResult(plan.Id, plan.Version, plan.Points[1].Id, "Ett beslut saknade stöd.", true))).Succeeded.ShouldBeTrue();
+        plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
+        var caseId = (await control.ReportToBoardAsync(plan.Id, plan.Version)).Value;
+
+        var view = (await auditorControl.GetAsync(_sun.Id, 2026)).Value!;
+        view.CanManage.ShouldBeFalse();
+        view.Plan!.ReportCaseId.ShouldBe(caseId);
+        view.ReportCaseNumber.ShouldNotBeNull();
+        (await auditorControl.GetAsync(_omn.Id, 2026)).Error!.Code.ShouldBe("not_found", "outside the revisor's scope");
+        await using var db = Database.CreateContext();
+        (await db.Cases.SingleAsync(c => c.Id == caseId)).Title.ShouldBe("Uppföljning av internkontrollplan 2026");
+        (await db.OfficerReports.SingleAsync(r => r.CaseId == caseId)).SearchText.ShouldContain("2. Beslut utan delegation");
+        plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
+        (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Sent", "x", "y", "z"))).Error!.Message.ShouldContain("rapporterad till nämnden");
+    }
+
+    private DueDateRemindersJob Job(int smtpPort) =>
+        new(Factory(TestUser.Anonymous), new MailKitMailer(Options.Create(new MailOptions
+            {
+                Host = "127.0.0.1", Port = smtpPort, UseTls = MailTlsMode.None, FromAddress = "noreply@exempelby.se", FromName = "Nämndportal Exempelby",
+                Timeout = TimeSpan.FromSeconds(5),
+            }), NullLogger<MailKitMailer>.Instance),
+            new DatabaseUserDirectory(Database), Options.Create(new FollowUpOptions { ReminderDaysBefore = 7 }), Options.Create(new PortalOptions()), _clock,
+            NullLogger<DueDateRemindersJob>.Instance);
 
     private async Task<List<Guid>> RecommendationsAsync(Guid reportId)
     {

@@ -114,6 +114,20 @@ internal sealed class AuditorScopeConfiguration : IEntityTypeConfiguration<Audit
     }
 }
 
+internal sealed class InternalControlPlanConfiguration : IEntityTypeConfiguration<InternalControlPlan>
+{
+    public void Configure(EntityTypeBuilder<InternalControlPlan> builder)
+    {
+        builder.ToTable("internal_control_plans");
+        builder.ConfigureEntityBase();
+        builder.ConfigureVersion();
+        builder.ComplexCollection(p => p.Points, p => p.ToJson()); // lengths are the domain's (JSON has none)
+        builder.HasOne<Organ>().WithMany().HasForeignKey(p => p.OrganId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Case>().WithMany().HasForeignKey(p => p.ReportCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.OrganId, p.Year }).IsUnique();
+    }
+}
+
 /// <summary>What an action and an assignment map alike: the responsible person, status and the notes as JSON.</summary>
 internal static class FollowUpItems
 {

@@ -754,6 +754,92 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                     b.ToTable("follow_up_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Nämndportal.Domain.Audit.InternalControlPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("modified_by");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_id");
+
+                    b.Property<Guid?>("ReportCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_case_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Points", "Nämndportal.Domain.Audit.InternalControlPlan.Points#ControlPoint", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Deviation");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Method")
+                                .IsRequired();
+
+                            b1.Property<string>("Responsible")
+                                .IsRequired();
+
+                            b1.Property<string>("Result");
+
+                            b1.Property<string>("ResultBy");
+
+                            b1.Property<DateOnly?>("ResultOn");
+
+                            b1.Property<string>("Risk")
+                                .IsRequired();
+
+                            b1.Property<string>("When")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("points")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_internal_control_plans");
+
+                    b.HasIndex("ReportCaseId")
+                        .HasDatabaseName("ix_internal_control_plans_report_case_id");
+
+                    b.HasIndex("OrganId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_internal_control_plans_organ_id_year");
+
+                    b.ToTable("internal_control_plans", (string)null);
+                });
+
             modelBuilder.Entity("Nämndportal.Domain.AuditTrail.AuditTrailEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4300,6 +4386,22 @@ namespace Nämndportal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_follow_up_actions_audit_recommendations_recommendation_id");
+                });
+
+            modelBuilder.Entity("Nämndportal.Domain.Audit.InternalControlPlan", b =>
+                {
+                    b.HasOne("Nämndportal.Domain.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_internal_control_plans_organs_organ_id");
+
+                    b.HasOne("Nämndportal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ReportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_internal_control_plans_cases_report_case_id");
                 });
 
             modelBuilder.Entity("Nämndportal.Domain.Cases.Case", b =>
