@@ -56,6 +56,8 @@ public static class AuditTrailEntityTypes
         [nameof(Domain.Audit.FollowUpAction)] = "Åtgärd",
         [nameof(Domain.Audit.Assignment)] = "Uppdrag",
         [nameof(Domain.Audit.DueDateReminder)] = "Påminnelse",
+        [nameof(Domain.Audit.InternalControlPlan)] = "Internkontrollplan",
+        [nameof(Domain.Audit.AuditorScope)] = "Revisors granskningsområde",
     };
 
     /// <summary>The Swedish name of a record kind, or the code name for a kind without one.</summary>

@@ -76,7 +76,12 @@ public sealed class DelegationSchemesHandler(IAppDbContextFactory dbFactory, Acc
             .Where(x => x.Manage || x.Read)
             .Select(x => new DelegationOrganOption(x.Organ.Id, x.Organ.Name, x.Manage, false))
             .ToList();
-        var organ = organs.FirstOrDefault(o => o.Id == organId) ?? organs.FirstOrDefault();
+        // Without a choice: the first organ that has a delegationsordning, preferring one the user keeps.
+        var withScheme = await db.DelegationSchemes.AsNoTracking().Select(s => s.OrganId).Distinct().ToListAsync(cancellationToken);
+        var organ = organs.FirstOrDefault(o => o.Id == organId)
+            ?? organs.FirstOrDefault(o => o.CanRegister && withScheme.Contains(o.Id))
+            ?? organs.FirstOrDefault(o => withScheme.Contains(o.Id))
+            ?? organs.FirstOrDefault();
         if (organ is null)
         {
             return new SchemeOverview(organs, null, false, [], [], [], [], []);

@@ -50,8 +50,13 @@ public sealed class ListDelegatedDecisionsHandler(IAppDbContextFactory dbFactory
         var grants = await access.SnapshotAsync(cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var organs = await OrgansAsync(db, grants, cancellationToken);
-        // Without a choice: the first organ the user registers in (a delegate: where their own decisions are), else the first.
-        var organ = organs.FirstOrDefault(o => o.Id == filter?.OrganId) ?? organs.FirstOrDefault(o => o.CanRegister || o.RegistersOwn) ?? organs.FirstOrDefault();
+        // Without a choice: the first organ the user registers in that has a delegationsordning (a delegate: where their own
+        // decisions are), else the first they register in, else the first.
+        var withScheme = await db.DelegationSchemes.AsNoTracking().Select(s => s.OrganId).Distinct().ToListAsync(cancellationToken);
+        var organ = organs.FirstOrDefault(o => o.Id == filter?.OrganId)
+            ?? organs.FirstOrDefault(o => (o.CanRegister || o.RegistersOwn) && withScheme.Contains(o.Id))
+            ?? organs.FirstOrDefault(o => o.CanRegister || o.RegistersOwn)
+            ?? organs.FirstOrDefault();
         if (organ is null)
         {
             return new DecisionList(organs, null, [], 0, [], [], [], false, false);

@@ -7,6 +7,7 @@ using Nämndportal.Application.Meetings;
 using Nämndportal.Infrastructure.Mail;
 using Nämndportal.Application.Audit;
 using Nämndportal.Application.AuditTrail;
+using Nämndportal.Application.Common;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Audit;
 using Nämndportal.Domain.AuditTrail;
@@ -243,6 +244,49 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
         (await db.OfficerReports.SingleAsync(r => r.CaseId == caseId)).SearchText.ShouldContain("2. Beslut utan delegation");
         plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
         (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Sent", "x", "y", "z"))).Error!.Message.ShouldContain("rapporterad till nämnden");
+    }
+
+    [Fact]
+    public async Task Only_the_administrator_keeps_a_revisors_scope_and_only_logins_with_the_revisor_role_can_be_added()
+    {
+        var admin = await CreateUserAsync("admin", Roles.Administrator);
+        var staff = new StaffDirectory(new DatabaseUserDirectory(Database),
+            [new(_auditor.UserId!.Value, "Rut Revisor (Revisor)"), new(_responsible.UserId!.Value, "Karin Lund (Handläggare)")]);
+        AuditorScopesHandler Scopes(TestUser user) => new(Factory(user), Access(user), staff);
+
+        var (inScope, candidates) = await Scopes(admin).ListAsync(_omn.Id);
+        (inScope.Count, candidates.Select(c => c.Name).Single()).ShouldBe((0, "Rut Revisor"));
+        (await Scopes(admin).AddAsync(_omn.Id, _responsible.UserId!.Value)).Error!.Message.ShouldContain("rollen Revisor");
+        (await Scopes(_registrar).AddAsync(_omn.Id, _auditor.UserId!.Value)).Error!.Code.ShouldBe("not_found");
+        (await Scopes(admin).AddAsync(_omn.Id, _auditor.UserId!.Value)).Succeeded.ShouldBeTrue();
+        (await Scopes(admin).AddAsync(_omn.Id, _auditor.UserId!.Value)).Error!.Message.ShouldContain("redan");
+        (await Overview(_auditor).HandleAsync(_omn.Id)).OrganId.ShouldBe(_omn.Id, "the revisor now reads Omsorgsnämnden's follow-up");
+        (await Scopes(admin).RemoveAsync(_omn.Id, _auditor.UserId!.Value)).Succeeded.ShouldBeTrue();
+        (await Overview(_auditor).HandleAsync(_omn.Id)).Organs.Select(o => o.Id).ShouldBe([_sun.Id]);
+
+        // A responsible person chosen from the staff list is their name and login; a typed name of no login is kept as typed.
+        StaffChoice.Resolve(await staff.StaffAsync(), "Karin Lund (Handläggare)").ShouldBe(("Karin Lund", _responsible.UserId));
+        StaffChoice.Resolve(await staff.StaffAsync(), "karin lund").ShouldBe(("Karin Lund", _responsible.UserId));
+        StaffChoice.Resolve(await staff.StaffAsync(), " Per Holm ").ShouldBe(("Per Holm", (Guid?)null));
+    }
+
+    /// <summary>The test database's logins, with a staff list given (the test database keeps no roles).</summary>
+    private sealed class StaffDirectory(IUserDirectory inner, IReadOnlyList<Nämndportal.Application.Organisation.Lookup> staff) : IUserDirectory
+    {
+        public Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
+            inner.DisplayNamesAsync(userIds, cancellationToken);
+
+        public Task<UserContact?> ContactAsync(Guid userId, CancellationToken cancellationToken = default) => inner.ContactAsync(userId, cancellationToken);
+
+        public Task<IReadOnlyList<Nämndportal.Application.Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default) => Task.FromResult(staff);
+
+        public Task DeleteAsync(Guid userId, CancellationToken cancellationToken = default) => inner.DeleteAsync(userId, cancellationToken);
+
+        public Task<Result<Guid>> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken = default) =>
+            inner.CreateAsync(email, displayName, role, password, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, string>> DisplayNamesByUserNameAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken = default) =>
+            inner.DisplayNamesByUserNameAsync(userNames, cancellationToken);
     }
 
     private DueDateRemindersJob Job(int smtpPort) =>

@@ -22,6 +22,10 @@ internal sealed class FollowUpAuditDescriber : IAuditDescriber
             entry.State == Microsoft.EntityFrameworkCore.EntityState.Modified ? WithCollections(entry) : null),
         DueDateReminder r => AuditDescription.Line(entry, nameof(DueDateReminder), r.Id, null,
             $"Påminnelse {(r.Kind == ReminderKind.Before ? "före" : "efter")} {r.DueOn:yyyy-MM-dd}"),
+        InternalControlPlan p => AuditDescription.Line(entry, nameof(InternalControlPlan), p.Id, p.ReportCaseId,
+            $"Internkontrollplan {p.Year} ({p.Points.Count} kontrollmoment{(p.IsReported ? ", rapporterad till nämnden" : string.Empty)})",
+            entry.State == Microsoft.EntityFrameworkCore.EntityState.Modified ? WithCollections(entry) : null),
+        AuditorScope a => AuditDescription.Line(entry, nameof(AuditorScope), a.Id, null, "Revisors granskningsområde"),
         _ => null,
     };
 

@@ -98,5 +98,16 @@ export function init(table) {
     event.stopPropagation();
   }, true);
 
+  // Text that comes without a key event of its own (a character composed with a dead key or an input method, or one a
+  // test tool inserts) is kept the same way.
+  document.addEventListener('beforeinput', function (event) {
+    if (!pending || !event.data || (event.inputType !== 'insertText' && event.inputType !== 'insertCompositionText')) {
+      return;
+    }
+    pending.fields[pending.fields.length - 1] += event.data;
+    event.preventDefault();
+    event.stopPropagation();
+  }, true);
+
   new MutationObserver(deliver).observe(table, { childList: true, subtree: true });
 }
