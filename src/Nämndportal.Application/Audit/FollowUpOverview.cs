@@ -20,7 +20,7 @@ public enum FollowUpFilter
 /// <summary>One line of the overview: a recommendation's action or an assignment, with its lateness computed for today.</summary>
 public sealed record FollowUpRow(
     Guid Id, uint Version, string Kind, string Source, string What, string Responsible, DateOnly? DueOn, FollowUpStatus Status, bool Late, int? DaysLeft,
-    string? LastNote, bool CanUpdate);
+    string? LastNote, bool CanUpdate, string? Comment = null);
 
 /// <summary>A recommendation and where the organ's answer stands on it.</summary>
 public sealed record RecommendationRow(Guid Id, Guid ReportId, string Report, int Number, string Text, string? Position, DateOnly? ReportBackOn, int Actions, int Done);
@@ -90,7 +90,7 @@ public sealed class FollowUpOverviewHandler(IAppDbContextFactory dbFactory, Acce
                 var report = reports.Single(r => r.Id == recommendation.ReportId);
                 return Row(a, "Åtgärd", $"{report.Title}, rekommendation {recommendation.Number}", a.Description, today, organ.CanRegister || (me is not null && a.ResponsibleUserId == me));
             })
-            .Concat(assignments.Select(a => Row(a, "Uppdrag", a.Reference, a.Task, today, organ.CanRegister || (me is not null && a.ResponsibleUserId == me))))
+            .Concat(assignments.Select(a => Row(a, "Uppdrag", a.Reference, a.Task, today, organ.CanRegister || (me is not null && a.ResponsibleUserId == me)) with { Comment = a.Comment }))
             .Where(r => filter switch
             {
                 FollowUpFilter.Open => r.Status != FollowUpStatus.Genomford,
@@ -131,6 +131,7 @@ public sealed class FollowUpOverviewHandler(IAppDbContextFactory dbFactory, Acce
             ["Status"] = i.Status.SwedishName(),
             ["Försenad"] = i.Late ? "ja" : "nej",
             ["Senaste anteckning"] = i.LastNote is null ? null : SpreadsheetText.Safe(i.LastNote),
+            ["Kommentar"] = i.Comment is null ? null : SpreadsheetText.Safe(i.Comment),
         }).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(table.Count > 0 ? table : [new Dictionary<string, object?> { ["Typ"] = null }], sheetName: "Uppföljning", cancellationToken: cancellationToken);
