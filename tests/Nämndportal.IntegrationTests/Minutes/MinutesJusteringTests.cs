@@ -162,6 +162,15 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         var sha = (await MinutesAsync(id)).ApprovalSha256!;
         _s.Clock.Advance(TimeSpan.FromDays(1));
         await using var scope = _identity.CreateAsyncScope();
+        // The decided case is the organ's answer to a granskningsrapport (issue 13): justering decides the answer too.
+        var audit = new Domain.Audit.AuditReport("Granskning av bemanningen", "Revisionsbyrån Exempel AB", "Revisorerna", new DateOnly(2026, 8, 31), 2026, [_s.Case.OrganId], null);
+        var answer = new Domain.Audit.AuditAnswer(audit.Id, _s.Case.OrganId, _s.Case.Id);
+        await using (var db = Database.CreateContext())
+        {
+            db.AuditReports.Add(audit);
+            db.AuditAnswers.Add(answer);
+            await db.SaveChangesAsync();
+        }
 
         // The secretary does not sign; a wrong password or code is refused; another print's checksum is refused.
         (await Approve(_s.Secretary, scope).HandleAsync(new ApproveMinutes(id, version, sha, Password, "000000"))).Error!.Message.ShouldContain("ordföranden och de utsedda justerarna");
@@ -208,6 +217,9 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         var decided = await check.CaseEvents.Where(e => e.CaseId == _s.Case.Id && e.Kind == CaseEventKind.Decided).SingleAsync();
         decided.Paragraph.ShouldBe(62);
         (await check.Cases.SingleAsync(c => c.Id == _s.Case.Id)).Status.ShouldBe(CaseStatus.Beslutat);
+        var decidedAnswer = await check.AuditAnswers.SingleAsync(a => a.Id == answer.Id);
+        (decidedAnswer.DecidedIn, decidedAnswer.SectionId).ShouldBe(($"{minutes.OrganName} 2026-10-06 § 62", minutes.Sections.Single(s => s.Number == 62).Id),
+            "the answer and its § are linked both ways");
 
         // Locked: an edit after justering is refused and changes nothing.
         (await _s.Edit(_s.Secretary).AddNoteAsync(id, minutes.Version, 62, null, "Efteråt")).Error!.Message.ShouldContain("justerat");
