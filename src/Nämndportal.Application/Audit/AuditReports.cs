@@ -301,24 +301,13 @@ public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessSe
             return Error.NotFound("Granskningsrapporten");
         }
 
-        if (content is null || content.LongLength > maxBytes)
+        var upload = Files.UploadedFile.Check(fileName, content, maxBytes);
+        if (upload.Error is { } invalid)
         {
-            return Error.Invalid($"Filen är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
+            return invalid;
         }
 
-        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
-        if (name.Length is 0 or > 200)
-        {
-            return Error.Invalid("Filen måste ha ett namn på högst 200 tecken.");
-        }
-
-        var check = Domain.Cases.FileSniffer.Check(name, content);
-        if (!check.IsAccepted)
-        {
-            return Error.Invalid(check.Problem!);
-        }
-
-        var file = Domain.Files.StoredFile.ForAuditReport(name, Domain.Cases.FileSniffer.ContentType(check.Kind!.Value), content, report.Id, user.UserId);
+        var file = Domain.Files.StoredFile.ForAuditReport(upload.Value!.FileName, upload.Value.ContentType, content, report.Id, user.UserId);
         db.StoredFiles.Add(file);
         report.AttachFiles(coverLetter ? null : file.Id, coverLetter ? file.Id : null);
         return await db.SaveOrConflictAsync(report, file.Id, cancellationToken);
@@ -373,15 +362,7 @@ public sealed class AuditReportsHandler(IAppDbContextFactory dbFactory, AccessSe
     /// <summary>The employees with a login, to name as responsible (their reminders go to their address).</summary>
     public Task<IReadOnlyList<Organisation.Lookup>> StaffAsync(CancellationToken cancellationToken = default) => users.StaffAsync(cancellationToken);
 
-    private async Task<string> AuthorAsync(CancellationToken cancellationToken)
-    {
-        if (user.UserId is { } me && (await users.DisplayNamesAsync([me], cancellationToken)).TryGetValue(me, out var name) && !string.IsNullOrWhiteSpace(name))
-        {
-            return name;
-        }
-
-        return user.UserName ?? "okänd";
-    }
+    private Task<string> AuthorAsync(CancellationToken cancellationToken) => Author.NameAsync(users, user, cancellationToken);
 }
 
 /// <summary>The text of a draft yttrande (<see cref="AuditReportsHandler.DraftStatementAsync"/>).</summary>
@@ -423,4 +404,18 @@ public static class StatementDraft
     }
 
     private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+}
+
+/// <summary>The name a progress note or a result is signed with: the login's display name, else its user name.</summary>
+internal static class Author
+{
+    public static async Task<string> NameAsync(IUserDirectory users, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        if (user.UserId is { } me && (await users.DisplayNamesAsync([me], cancellationToken)).TryGetValue(me, out var name) && !string.IsNullOrWhiteSpace(name))
+        {
+            return name;
+        }
+
+        return user.UserName ?? "okänd";
+    }
 }

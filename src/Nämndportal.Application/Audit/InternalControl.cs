@@ -132,15 +132,7 @@ public sealed class InternalControlHandler(IAppDbContextFactory dbFactory, Acces
         return saved;
     }
 
-    private async Task<string> AuthorAsync(CancellationToken cancellationToken)
-    {
-        if (user.UserId is { } me && (await users.DisplayNamesAsync([me], cancellationToken)).TryGetValue(me, out var name) && !string.IsNullOrWhiteSpace(name))
-        {
-            return name;
-        }
-
-        return user.UserName ?? "okänd";
-    }
+    private Task<string> AuthorAsync(CancellationToken cancellationToken) => Author.NameAsync(users, user, cancellationToken);
 }
 
 /// <summary>A tjänsteskrivelse drafted from plain text: each line a paragraph, encoded (no markup gets in).</summary>

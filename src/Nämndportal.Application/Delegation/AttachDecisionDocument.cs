@@ -32,25 +32,14 @@ public sealed class AttachDecisionDocumentHandler(IAppDbContextFactory dbFactory
             return Error.NotFound("Beslutet");
         }
 
-        if (request.Content is null || request.Content.LongLength > options.Value.MaxUploadBytes)
+        var upload = Files.UploadedFile.Check(request.FileName, request.Content, options.Value.MaxUploadBytes);
+        if (upload.Error is { } invalid)
         {
-            return Error.Invalid($"Filen är för stor. Största tillåtna storlek är {options.Value.MaxUploadBytes / (1024 * 1024)} MB.");
-        }
-
-        var fileName = Path.GetFileName(request.FileName ?? string.Empty).Trim();
-        if (fileName.Length is 0 or > 200)
-        {
-            return Error.Invalid("Filen måste ha ett namn på högst 200 tecken.");
-        }
-
-        var check = FileSniffer.Check(fileName, request.Content);
-        if (!check.IsAccepted)
-        {
-            return Error.Invalid(check.Problem!);
+            return invalid;
         }
 
         db.SetOriginalVersion(decision, request.Version);
-        var file = StoredFile.ForDelegatedDecision(fileName, FileSniffer.ContentType(check.Kind!.Value), request.Content, decision.Id, user.UserId, decision.IndividualCase);
+        var file = StoredFile.ForDelegatedDecision(upload.Value!.FileName, upload.Value.ContentType, request.Content, decision.Id, user.UserId, decision.IndividualCase);
         try
         {
             decision.AttachDocument(file.Id);

@@ -8,6 +8,7 @@ using Nämndportal.Infrastructure.Mail;
 using Nämndportal.Application.Audit;
 using Nämndportal.Application.AuditTrail;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.Files;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Audit;
 using Nämndportal.Domain.AuditTrail;
@@ -244,6 +245,25 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
         (await db.OfficerReports.SingleAsync(r => r.CaseId == caseId)).SearchText.ShouldContain("2. Beslut utan delegation");
         plan = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
         (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Sent", "x", "y", "z"))).Error!.Message.ShouldContain("rapporterad till nämnden");
+    }
+
+    [Fact]
+    public async Task The_reports_file_is_checked_like_a_handling_and_read_by_its_organs_readers_a_revisors_download_audited()
+    {
+        var reportId = await ReportAsync();
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        (await Reports(_registrar).AttachFileAsync(reportId, false, "Rapport.pdf", System.Text.Encoding.ASCII.GetBytes("inte en pdf"), 1_000_000)).Error!.Code.ShouldBe("invalid");
+        (await Reports(_registrar).AttachFileAsync(reportId, false, "Rapport.pdf", pdf, 10)).Error!.Message.ShouldContain("för stor");
+        (await Reports(_auditor).AttachFileAsync(reportId, false, "Rapport.pdf", pdf, 1_000_000)).Error!.Code.ShouldBe("not_found");
+        var fileId = (await Reports(_registrar).AttachFileAsync(reportId, true, "Missiv.pdf", pdf, 1_000_000)).Value;
+        (await Reports(_registrar).DetailsAsync(reportId)).Value!.CoverLetterFileName.ShouldBe("Missiv.pdf");
+
+        GetStoredFileHandler Files(TestUser user) => new(Factory(user), Access(user), new AuditTrailRecorder(user, _clock));
+        (await Files(_auditor).HandleAsync(new GetStoredFile(fileId))).Succeeded.ShouldBeTrue("Social- och utbildningsnämnden is in the revisor's scope");
+        var outsider = await CreateUserAsync("utomstaende", Roles.CaseOfficer);
+        (await Files(outsider).HandleAsync(new GetStoredFile(fileId))).Error!.Code.ShouldBe("not_found");
+        await using var db = Database.CreateContext();
+        (await db.AuditTrail.CountAsync(a => a.Action == AuditActions.AuditMaterialRead && a.UserName == "revisor")).ShouldBe(1);
     }
 
     [Fact]
