@@ -93,9 +93,22 @@ public sealed class DemoAuditContent(IServiceProvider services, IAppDbContextFac
             Ok(await reports.UpdateActionAsync(new UpdateFollowUp(late, lateVersion, FollowUpStatus.Pagar, "Utkast till rutin finns; väntar på synpunkter från kansliet."), cancellationToken), "the late action's status");
             var doneVersion = (await read.FollowUpActions.AsNoTracking().SingleAsync(a => a.Id == done, cancellationToken)).Version;
             Ok(await reports.UpdateActionAsync(new UpdateFollowUp(done, doneVersion, FollowUpStatus.Genomford, "Årshjulet för 2027 har återrapportering i augusti och februari."), cancellationToken), "the done action's status");
+
+            // The story's own days, so the chart of status over time has a history: the actions were decided some ten
+            // weeks ago, and the done one was done three and a half weeks ago.
+            var decided = SwedishTime.FromLocal(today.AddDays(-70), new TimeOnly(10, 0));
+            await read.FollowUpActions.Where(a => a.AnswerId == answerId).ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedAt, decided), cancellationToken);
+            await read.FollowUpActions.Where(a => a.Id == done).ExecuteUpdateAsync(set => set.SetProperty(a => a.CompletedOn, today.AddDays(-25)), cancellationToken);
         }
 
         await AddAssignmentsAsync(omn, access, officer?.Id, today, cancellationToken);
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            // Made the day after the meeting they come from (three weeks ago).
+            var made = SwedishTime.FromLocal(today.AddDays(-20), new TimeOnly(9, 0));
+            await db.Assignments.Where(a => a.OrganId == omn).ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedAt, made), cancellationToken);
+        }
+
         await AddInternalControlAsync(omn, access, actor, recorder, today, cancellationToken);
         return true;
     }

@@ -41,6 +41,8 @@ public sealed class DemoFollowUpTests(DatabaseFixture database) : IntegrationTes
         var actions = await db.FollowUpActions.Where(a => a.AnswerId == answer.Id).ToListAsync();
         actions.Count(a => a.IsLate(today)).ShouldBe(1);
         actions.Count(a => a.Status == FollowUpStatus.Genomford).ShouldBe(1);
+        actions.ShouldAllBe(a => SwedishTime.LocalDate(a.CreatedAt) < today.AddDays(-60), "decided weeks ago, so the chart of status over time has a history");
+        actions.Single(a => a.Status == FollowUpStatus.Genomford).CompletedOn.ShouldBe(today.AddDays(-25));
 
         var assignments = await db.Assignments.Where(a => a.OrganId == omn.Id).ToListAsync();
         assignments.Count.ShouldBeGreaterThanOrEqualTo(2);
