@@ -25,6 +25,7 @@ public partial class DelegationJourneyTests(PortalFixture portal)
         await Journey.WaitForInteractiveAsync(page);
         await page.GetByLabel("Organ").SelectOptionAsync(new SelectOptionValue { Label = "Social- och utbildningsnämnden" });
         await Expect(page.GetByTestId("decision-register")).ToContainTextAsync("Verksamhetschef förskola");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1600, "the wide grid scrolls in its box, not the page");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Five rows, by keyboard: Tab from field to field, Enter in the last field of a row for the next row.
