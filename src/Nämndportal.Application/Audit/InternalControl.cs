@@ -94,6 +94,28 @@ public sealed class InternalControlHandler(IAppDbContextFactory dbFactory, Acces
         return await db.SaveOrConflictAsync(plan, plan.Id, cancellationToken);
     }
 
+    public async Task<Result<Guid>> RemovePointAsync(Guid planId, uint version, Guid pointId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var plan = await db.InternalControlPlans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || !await access.CanAsync(Operation.ManageFollowUp, plan.OrganId, null, cancellationToken))
+        {
+            return Error.NotFound("Planen");
+        }
+
+        db.SetOriginalVersion(plan, version);
+        try
+        {
+            plan.RemovePoint(pointId);
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Message);
+        }
+
+        return await db.SaveOrConflictAsync(plan, plan.Id, cancellationToken);
+    }
+
     /// <summary>
     /// Registers the case "Uppföljning av internkontrollplan YYYY" in the organ's series with the results as its
     /// description, and locks the plan — in one transaction.

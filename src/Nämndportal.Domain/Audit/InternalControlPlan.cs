@@ -97,6 +97,16 @@ public sealed class InternalControlPlan : Entity, IConcurrencyVersioned
         return point;
     }
 
+    /// <summary>Takes a point out of the plan (a mistake, or a risk no longer checked) while the plan is not reported.</summary>
+    public void RemovePoint(Guid pointId)
+    {
+        EnsureOpen();
+        if (Points.RemoveAll(p => p.Id == pointId) == 0)
+        {
+            throw new DomainException("Kontrollmomentet finns inte i planen.");
+        }
+    }
+
     /// <summary>Records (or corrects) a point's result before the plan is reported to the board.</summary>
     public void RecordResult(Guid pointId, string result, bool deviation, DateOnly on, string author)
     {

@@ -224,6 +224,9 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
         (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Fel attestant", "Stickprov", "Ekonom", "April"))).Succeeded.ShouldBeTrue();
         (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Beslut utan delegation", "Genomgång", "Verksamhetschef", "Oktober"))).Succeeded.ShouldBeTrue();
         (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "", "x", "y", "z"))).Error!.Message.ShouldContain("Beskriv risken");
+        (await control.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "Felskrivet", "x", "y", "z"))).Succeeded.ShouldBeTrue();
+        var draft = (await control.GetAsync(_sun.Id, 2026)).Value!.Plan!;
+        (await control.RemovePointAsync(draft.Id, draft.Version, draft.Points[^1].Id)).Succeeded.ShouldBeTrue();
         var auditorControl = new InternalControlHandler(Factory(_auditor), Access(_auditor), _auditor, new DatabaseUserDirectory(Database), _clock, new AuditTrailRecorder(_auditor, _clock));
         (await auditorControl.AddPointAsync(new AddControlPoint(_sun.Id, 2026, "r", "m", "a", "w"))).Error!.Code.ShouldBe("not_found");
 
