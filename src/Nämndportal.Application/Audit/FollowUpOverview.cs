@@ -51,7 +51,12 @@ public sealed class FollowUpOverviewHandler(IAppDbContextFactory dbFactory, Acce
             .Where(o => grants.Can(Operation.ReadAuditMaterial, o.Id) || grants.Can(Operation.ManageFollowUp, o.Id))
             .Select(o => new DelegationOrganOption(o.Id, o.Name, grants.Can(Operation.ManageFollowUp, o.Id), false))
             .ToList();
-        var organ = organs.FirstOrDefault(o => o.Id == organId) ?? organs.FirstOrDefault();
+        // Without a choice: the first organ that has something to follow up (a report, an assignment), else the first.
+        var withFollowUp = organId is null
+            ? (await db.AuditReports.AsNoTracking().Select(r => r.OrganIds).ToListAsync(cancellationToken)).SelectMany(ids => ids)
+                .Concat(await db.Assignments.AsNoTracking().Select(a => a.OrganId).Distinct().ToListAsync(cancellationToken)).ToHashSet()
+            : [];
+        var organ = organs.FirstOrDefault(o => o.Id == organId) ?? organs.FirstOrDefault(o => withFollowUp.Contains(o.Id)) ?? organs.FirstOrDefault();
         if (organ is null)
         {
             return new FollowUpOverview(organs, null, false, [], [], [], []);

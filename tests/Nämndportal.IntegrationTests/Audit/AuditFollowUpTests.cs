@@ -101,6 +101,7 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
         (await Reports(_responsible).UpdateActionAsync(new UpdateFollowUp(done, await ActionVersionAsync(done), FollowUpStatus.Genomford, null))).Error!.Code.ShouldBe("not_found");
         (await Reports(_registrar).UpdateActionAsync(new UpdateFollowUp(done, await ActionVersionAsync(done), FollowUpStatus.Genomford, "Klart."))).Succeeded.ShouldBeTrue();
 
+        (await Overview(_registrar).HandleAsync(null)).OrganId.ShouldBe(_omn.Id, "without a choice, the first organ with something to follow up (not Kommunstyrelsen)");
         var overview = await Overview(_registrar).HandleAsync(_sun.Id);
         overview.Reports.ShouldHaveSingleItem().AnswerId.ShouldBe(sunAnswer);
         overview.Recommendations.Select(r => (r.Number, r.Position)).ShouldBe([(1, "Nämnden delar bedömningen."), (2, (string?)null)]);
