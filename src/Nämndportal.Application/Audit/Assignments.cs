@@ -53,7 +53,8 @@ public sealed class AssignmentsHandler(IAppDbContextFactory dbFactory, AccessSer
             .OrderByDescending(x => x.Date).ThenByDescending(x => x.Section.Number)
             .Select(x => new AssignableSection(
                 x.Section.Id, Reference(organ.ShortName, x.Date, x.Section.Number), x.Section.Title, x.Section.CaseNumber,
-                SuggestedTask(x.Section.Decisions), counts.GetValueOrDefault(x.Section.Id)))
+                // A secret §'s decision is not offered as the task: the list is read by the organ's members and its revisors.
+                x.Section.SecrecyProvision is null ? SuggestedTask(x.Section.Decisions) : null, counts.GetValueOrDefault(x.Section.Id)))
             .ToList();
     }
 

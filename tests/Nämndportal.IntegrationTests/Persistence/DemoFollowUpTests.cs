@@ -49,6 +49,9 @@ public sealed class DemoFollowUpTests(DatabaseFixture database) : IntegrationTes
         assignments.ShouldAllBe(a => a.Reference.StartsWith("OMN ", StringComparison.Ordinal) && a.Reference.Contains(" § "));
         assignments.ShouldContain(a => a.Task.StartsWith("Uppdra åt förvaltningen", StringComparison.Ordinal));
         assignments.ShouldContain(a => a.Comment != null);
+        var secretSections = await db.MinutesSections.Where(s => s.SecrecyProvision != null).Select(s => s.Id).ToListAsync();
+        secretSections.ShouldNotBeEmpty("the demo protokoll has a closed, secret §");
+        assignments.ShouldAllBe(a => !secretSections.Contains(a.SectionId), "no demo assignment comes from the secret §");
 
         var plan = await db.InternalControlPlans.SingleAsync(p => p.OrganId == omn.Id);
         plan.Points.Count.ShouldBe(3);
