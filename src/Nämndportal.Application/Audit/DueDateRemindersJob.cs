@@ -131,5 +131,5 @@ public sealed class DueDateRemindersJob(
 
     private static string Short(string text) => text.Length > 80 ? text[..77] + "…" : text;
 
-    private static string Encode(string text) => OfficerReportDraft.Html.Encode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 }

@@ -156,25 +156,3 @@ public sealed class InternalControlHandler(IAppDbContextFactory dbFactory, Acces
 
     private Task<string> AuthorAsync(CancellationToken cancellationToken) => Author.NameAsync(users, user, cancellationToken);
 }
-
-/// <summary>A tjänsteskrivelse drafted from plain text: each line a paragraph, encoded (no markup gets in).</summary>
-internal static class OfficerReportDraft
-{
-    /// <summary>Encodes markup only: Swedish letters stay letters (WebUtility would write &#228; for ä).</summary>
-    public static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    public static Domain.Cases.OfficerReport Write(IAppDbContext db, Guid caseId, string text, IReadOnlyList<string> proposals, Domain.Cases.OfficerReport? existing = null)
-    {
-        var lines = text.Split('\n');
-        var summary = Html.Encode(lines[0]);
-        var description = string.Concat(lines.Skip(1).Where(l => l.Length > 0).Select(l => $"<p>{Html.Encode(l)}</p>"));
-        var report = existing ?? new Domain.Cases.OfficerReport(caseId);
-        report.Write(proposals, $"<p>{summary}</p>", description, [], [], [], text);
-        if (existing is null)
-        {
-            db.OfficerReports.Add(report);
-        }
-
-        return report;
-    }
-}

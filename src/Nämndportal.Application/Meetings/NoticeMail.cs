@@ -108,8 +108,5 @@ public static class NoticeMail
             : $"{organName} {Day(announcedStart)} har flyttats. {notice.Text.Replace('\n', ' ')}";
     }
 
-    // Only the markup characters: Swedish letters stay readable in the HTML part.
-    private static string E(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+    private static string E(string text) => Common.HtmlText.Encode(text);
 }
