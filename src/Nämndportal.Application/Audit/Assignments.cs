@@ -53,8 +53,7 @@ public sealed class AssignmentsHandler(IAppDbContextFactory dbFactory, AccessSer
             .OrderByDescending(x => x.Date).ThenByDescending(x => x.Section.Number)
             .Select(x => new AssignableSection(
                 x.Section.Id, Reference(organ.ShortName, x.Date, x.Section.Number), x.Section.Title, x.Section.CaseNumber,
-                // A secret §'s decision is not offered as the task: the list is read by the organ's members and its revisors.
-                x.Section.SecrecyProvision is null ? SuggestedTask(x.Section.Decisions) : null, counts.GetValueOrDefault(x.Section.Id)))
+                SuggestedTask(x.Section.Decisions, x.Section.SecrecyProvision), counts.GetValueOrDefault(x.Section.Id)))
             .ToList();
     }
 
@@ -161,7 +160,10 @@ public sealed class AssignmentsHandler(IAppDbContextFactory dbFactory, AccessSer
     public static string Reference(string organShortName, DateOnly meetingDate, int sectionNumber) =>
         $"{organShortName} {meetingDate:yyyy-MM-dd} § {sectionNumber}";
 
-    /// <summary>The first att-sats that gives someone a task ("uppdrar åt förvaltningen att …", "ger … i uppdrag att …").</summary>
-    public static string? SuggestedTask(IReadOnlyList<string> decisions) =>
-        decisions?.FirstOrDefault(d => d.Contains("uppdra", StringComparison.OrdinalIgnoreCase) || d.Contains("i uppdrag", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The first att-sats that gives someone a task ("uppdrar åt förvaltningen att …", "ger … i uppdrag att …"); none for a
+    /// secret § (one with an OSL provision): the list is read by the organ's members and its revisors.
+    /// </summary>
+    public static string? SuggestedTask(IReadOnlyList<string> decisions, string? secrecyProvision) =>
+        secrecyProvision is not null ? null : decisions?.FirstOrDefault(d => d.Contains("uppdra", StringComparison.OrdinalIgnoreCase) || d.Contains("i uppdrag", StringComparison.OrdinalIgnoreCase));
 }

@@ -271,6 +271,16 @@ public sealed class AuditFollowUpTests(DatabaseFixture database) : IntegrationTe
     }
 
     [Fact]
+    public void An_assignments_task_is_suggested_from_the_att_sats_that_gives_a_task_and_never_from_a_secret_section()
+    {
+        string[] decisions = ["anta planen", "uppdra åt förvaltningen att återrapportera i maj", "ge förvaltningschefen i uppdrag att utreda"];
+        AssignmentsHandler.SuggestedTask(decisions, null).ShouldBe("uppdra åt förvaltningen att återrapportera i maj");
+        AssignmentsHandler.SuggestedTask(["ge förvaltningschefen i uppdrag att utreda"], null).ShouldBe("ge förvaltningschefen i uppdrag att utreda");
+        AssignmentsHandler.SuggestedTask(["anta planen"], null).ShouldBeNull();
+        AssignmentsHandler.SuggestedTask(decisions, "26 kap. 1 § OSL").ShouldBeNull("a secret §'s decision is not offered as the task");
+    }
+
+    [Fact]
     public async Task Only_the_administrator_keeps_a_revisors_scope_and_only_logins_with_the_revisor_role_can_be_added()
     {
         var admin = await CreateUserAsync("admin", Roles.Administrator);
