@@ -40,6 +40,9 @@ missing_packages() {
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   # The protokoll's archival rendition: Ghostscript writes PDF/A-2b (with its sRGB output intent profile).
   command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+  # Several instances (./dev.sh run --instances N, the instance tests): nginx in front; the public-page benchmark: wrk.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   # PDF renditions of handlingar: LibreOffice headless, Writer for DOCX, Calc for XLSX, Draw for images.
   command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
   [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
