@@ -34,12 +34,14 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dotnet
 FROM debian:12-slim AS runtime
 # .NET's own dependencies on Debian 12 (ICU for sv-SE, tzdata for Europe/Stockholm), then what printing
 # needs: Chromium and the fonts the PDF templates name (Liberation Sans, DejaVu Sans), and LibreOffice without a
-# GUI for the PDF renditions of uploaded handlingar (Writer: DOCX, Calc: XLSX, Draw: images).
+# GUI for the PDF renditions of uploaded handlingar (Writer: DOCX, Calc: XLSX, Draw: images); Ghostscript for the
+# protokoll's PDF/A; curl for the health check docker-compose.yml asks.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata zlib1g \
       chromium fonts-liberation2 fonts-dejavu-core fontconfig \
       libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-draw-nogui \
+      ghostscript curl \
  && apt-get clean \
  && rm -rf /var/lib/apt/lists/*
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Nämndportal's one entry point for developers and CI.
 #   ./dev.sh run          install what is missing, start the private PostgreSQL and smtp4dev, migrate, seed, serve on :5080
+#   ./dev.sh run --instances N   the same with N portal processes (ports 5101…) behind nginx on :5080
 #   ./dev.sh test         the same prerequisites, then every test project; last line "N passed, N failed"
 #   ./dev.sh bench NAME   run one benchmark; its last line is "NAME: VALUE UNIT"
 #   ./dev.sh stop         stop the private PostgreSQL cluster and smtp4dev
@@ -245,31 +246,104 @@ EOF
 }
 
 cmd_run() {
+  local instances=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --instances) instances="${2:-}"; shift 2 || true ;;
+      --instances=*) instances="${1#*=}"; shift ;;
+      *) die "unknown option for run: $1 (./dev.sh run [--instances N])" ;;
+    esac
+  done
+  [[ "$instances" =~ ^[1-9][0-9]?$ ]] || die "--instances wants a number from 1 to 99, not '$instances'."
   ensure_prerequisites
   start_postgres
   create_database "$DB_NAME"
   say "Building"
   dotnet build "$ROOT/Nämndportal.sln" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
   start_smtp4dev
-  trap stop_smtp4dev EXIT
-  say "Starting the portal (migrations and demo data are applied at start-up)"
   export ASPNETCORE_ENVIRONMENT=Development
-  export ASPNETCORE_URLS="$APP_URL"
   export ConnectionStrings__Default="$(admin_connection);Database=$DB_NAME"
   export Mail__Port="$SMTP_PORT"
+  export Portal__BaseUrl="$APP_URL"
   cd "$ROOT/src/Nämndportal.Web"
-  dotnet "bin/$CONFIGURATION/net10.0/Nämndportal.Web.dll" &
-  local app=$!
-  trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; exit 0' INT TERM
-  for _ in $(seq 1 240); do
-    if curl -fsS "$APP_URL/health/ready" >/dev/null 2>&1; then
-      print_logins
-      break
-    fi
-    kill -0 "$app" 2>/dev/null || die "the portal stopped during start-up (see the log above)."
+  if [ "$instances" -eq 1 ]; then
+    trap stop_smtp4dev EXIT
+    say "Starting the portal (migrations and demo data are applied at start-up)"
+    ASPNETCORE_URLS="$APP_URL" dotnet "bin/$CONFIGURATION/net10.0/Nämndportal.Web.dll" &
+    local app=$!
+    trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; exit 0' INT TERM
+    wait_ready "$APP_URL" "$app"
+    print_logins
+    wait "$app"
+    return
+  fi
+  run_instances "$instances"
+}
+
+# Waits until URL/health/ready answers 200; dies if PID (the process that should answer) ends first.
+wait_ready() {
+  local url="$1" pid="$2"
+  for _ in $(seq 1 480); do
+    curl -fsS "$url/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || die "the process behind $url stopped during start-up (see the log above)."
     sleep 0.5
   done
-  wait "$app"
+  die "$url did not answer ready within four minutes."
+}
+
+# N portal processes on 127.0.0.1:$BASE_PORT… behind nginx on $APP_URL (deploy/nginx/namndportal.conf.template). The
+# first migrates and seeds; the others start when it is ready. Each is named (Portal:InstanceName) in its log lines.
+run_instances() {
+  local count="$1" base="${NP_INSTANCE_BASE_PORT:-5101}" pids=() i port servers="" listen runtime temp user=""
+  listen="${APP_URL#http://}"
+  runtime="$DATA/nginx"
+  # nginx's workers write their temporary files; as root they run as nobody, who may not enter the checkout.
+  temp="/tmp/naemndportal-nginx-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  mkdir -p "$runtime" "$temp"
+  if [ "$(id -u)" -eq 0 ]; then
+    user="user nobody nogroup;"
+    chown nobody:nogroup "$temp"
+  fi
+  stop_all() {
+    local pid
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    stop_smtp4dev
+  }
+  trap stop_all EXIT
+  trap 'exit 0' INT TERM
+  for i in $(seq 1 "$count"); do
+    port=$((base + i - 1))
+    say "Starting instance $i of $count on 127.0.0.1:$port$([ "$i" -eq 1 ] && echo ' (migrations and demo data are applied at its start-up)')"
+    ASPNETCORE_URLS="http://127.0.0.1:$port" Portal__InstanceName="instans-$i" \
+      dotnet "bin/$CONFIGURATION/net10.0/Nämndportal.Web.dll" &
+    pids+=($!)
+    # The first one alone migrates and seeds; the others find that done.
+    [ "$i" -eq 1 ] && wait_ready "http://127.0.0.1:$port" "${pids[0]}"
+    servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
+  done
+  for i in $(seq 2 "$count"); do
+    wait_ready "http://127.0.0.1:$((base + i - 1))" "${pids[$((i - 1))]}"
+  done
+  local conf="$runtime/namndportal.conf" template="$ROOT/deploy/nginx/namndportal.conf.template"
+  # The placeholders' values come through the environment (awk -v would read backslashes and not hold newlines).
+  NGX_LISTEN="$listen" NGX_RUNTIME="$runtime" NGX_TEMP="$temp" NGX_USER="$user" NGX_SERVERS="$servers" awk '
+    /^@SERVERS@$/ { printf "%s", ENVIRON["NGX_SERVERS"]; next }
+    /^#/ { print; next }
+    { gsub("@LISTEN@", ENVIRON["NGX_LISTEN"]); gsub("@RUNTIME@", ENVIRON["NGX_RUNTIME"]); gsub("@TEMP@", ENVIRON["NGX_TEMP"]);
+      gsub("@USER@", ENVIRON["NGX_USER"]); print }
+  ' "$template" > "$conf"
+  /usr/sbin/nginx -t -q -c "$conf" -p "$runtime" || die "nginx refused the configuration $conf (above)."
+  say "Starting nginx on $APP_URL in front of $count instances (config: $conf)"
+  /usr/sbin/nginx -c "$conf" -p "$runtime" &
+  pids+=($!)
+  wait_ready "$APP_URL" "${pids[-1]}"
+  print_logins
+  echo "  Instances: $(for i in $(seq 1 "$count"); do printf 'instans-%s http://127.0.0.1:%s  ' "$i" $((base + i - 1)); done)"
+  echo "  nginx keeps each browser on one instance (cookie np_affinity); /health/ready names the instance (X-Portal-Instance)."
+  echo
+  # Runs until Ctrl+C or nginx ends; an instance that dies is left dead (the others carry on: that is the point).
+  wait "${pids[-1]}"
 }
 
 # Runs every test project and prints the total over all of them as the last line.
@@ -388,7 +462,7 @@ cmd_bench() {
 }
 
 case "${1:-help}" in
-  run) cmd_run ;;
+  run) shift; cmd_run "$@" ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   backup) cmd_backup ;;
@@ -413,6 +487,6 @@ case "${1:-help}" in
     create_database "$DB_NAME"
     PGPASSWORD="$(pg_password)" exec psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     [ "${1:-help}" = help ] || exit 2 ;;
 esac

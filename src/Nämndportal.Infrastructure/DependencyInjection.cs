@@ -127,6 +127,7 @@ public static class DependencyInjection
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var jobOptions = configuration.GetSection(JobOptions.SectionName).Get<JobOptions>() ?? new JobOptions();
+        services.Configure<JobOptions>(configuration.GetSection(JobOptions.SectionName));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -146,7 +147,10 @@ public static class DependencyInjection
             services.AddHangfireServer(options =>
             {
                 options.WorkerCount = Math.Max(1, jobOptions.WorkerCount);
-                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // The instance's name (Portal:InstanceName, set by Program) and the process: the dashboard's server list
+                // then says which instance ran a job.
+                var instance = configuration["Portal:InstanceName"] is { Length: > 0 } name ? name : Environment.MachineName;
+                options.ServerName = $"{instance}:{Environment.ProcessId}";
             });
             services.AddHostedService<RecurringJobs>();
         }

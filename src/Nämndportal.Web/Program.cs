@@ -25,10 +25,15 @@ builder.Host.UseDefaultServiceProvider(options =>
 });
 // Serve package assets (MudBlazor) from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
+// One name per process among several instances (Portal:InstanceName): in every log line and on /health/*.
+var instanceName = Nämndportal.Application.Meetings.PortalOptions.ResolveInstanceName(
+    builder.Configuration["Portal:InstanceName"], builder.Configuration["ASPNETCORE_URLS"] ?? builder.Configuration["urls"]);
+builder.Configuration["Portal:InstanceName"] = instanceName;
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .Enrich.WithProperty("Instance", instanceName));
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -137,6 +137,13 @@ public interface IAppDbContext : IAsyncDisposable
     Task LockCaseDocumentsAsync(Guid caseId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Holds a lock named after a scheduled job until the current transaction ends: with several instances, two runs
+    /// of the same job at the same moment (a re-run, a manual trigger) go one after the other, and the second finds
+    /// the work done.
+    /// </summary>
+    Task LockJobAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores a file's bytes under their SHA-256 unless the same bytes are already stored (by any case), in the
     /// current transaction. Returns the checksum. The bytes are sent once and never updated.
     /// </summary>

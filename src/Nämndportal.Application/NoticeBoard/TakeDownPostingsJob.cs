@@ -8,7 +8,8 @@ namespace Nämndportal.Application.NoticeBoard;
 /// <summary>
 /// Takes down the anslag whose last day has passed, once a day just after midnight (Stockholm), and records it: the
 /// notice leaves the current board and stays as history. Never earlier (rule 16): <see cref="Domain.NoticeBoard.Posting.TakeDown"/>
-/// refuses a notice whose last day is today or later, and only those past it are asked. Safe to run twice.
+/// refuses a notice whose last day is today or later, and only those past it are asked. Safe to run twice, and at the
+/// same moment on two instances: the run holds the job's lock, so the second waits and finds nothing left to take down.
 /// </summary>
 public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProvider clock, ILogger<TakeDownPostingsJob> logger)
 {
@@ -20,6 +21,8 @@ public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProv
         var now = clock.GetUtcNow();
         var today = SwedishTime.LocalDate(now);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        await db.LockJobAsync(RecurringId, cancellationToken);
         var due = await db.Postings
             .Where(p => p.DownOn < today && p.TakenDownAt == null && p.ReplacedAt == null)
             .ToListAsync(cancellationToken);
@@ -29,6 +32,7 @@ public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProv
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Took down {Count} anslag whose last day was before {Today:yyyy-MM-dd}", due.Count, today);
         return due.Count;
     }

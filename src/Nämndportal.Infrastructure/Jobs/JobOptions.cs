@@ -16,4 +16,10 @@ public sealed class JobOptions
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// When the anslag take-down runs, as cron in Stockholm time: 00.05 every day. The several-instance tests set it to
+    /// every minute to watch one occurrence run once.
+    /// </summary>
+    public string TakeDownSchedule { get; set; } = "5 0 * * *";
 }

@@ -8,7 +8,7 @@ namespace Nämndportal.Infrastructure.Jobs;
 /// Registers the recurring jobs with the job engine at start-up (only where a job server runs). Registering is
 /// idempotent: every instance may do it, and the engine runs each occurrence once.
 /// </summary>
-internal sealed class RecurringJobs(IRecurringJobManager manager) : IHostedService
+internal sealed class RecurringJobs(IRecurringJobManager manager, Microsoft.Extensions.Options.IOptions<JobOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed class RecurringJobs(IRecurringJobManager manager) : IHostedServi
 
         // 00.05 Stockholm time: an anslag whose last day was yesterday comes down (never earlier, rule 16).
         manager.AddOrUpdate<Application.NoticeBoard.TakeDownPostingsJob>(
-            Application.NoticeBoard.TakeDownPostingsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "5 0 * * *",
+            Application.NoticeBoard.TakeDownPostingsJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Value.TakeDownSchedule,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm") });
 
         // 07.00 Stockholm time: reminders of due dates in the follow-up, in the morning's mail.

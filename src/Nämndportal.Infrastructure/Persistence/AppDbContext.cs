@@ -157,6 +157,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
     }
 
+    public async Task LockJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var key = "job:" + jobId;
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+    }
+
     public async Task<string> StoreFileBlobAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
