@@ -30,6 +30,18 @@ if (args is ["kallelse-pack"])
     return await KallelsePackBenchmark.RunAsync(kallelseServer);
 }
 
+if (args is ["soak"])
+{
+    var soakServer = Environment.GetEnvironmentVariable("NP_TEST_POSTGRES");
+    if (string.IsNullOrWhiteSpace(soakServer))
+    {
+        Console.Error.WriteLine("NP_TEST_POSTGRES is not set: run ./dev.sh bench soak, which starts PostgreSQL and sets it.");
+        return 1;
+    }
+
+    return await SoakBenchmark.RunAsync(soakServer);
+}
+
 if (args is ["reader"])
 {
     var readerServer = Environment.GetEnvironmentVariable("NP_TEST_POSTGRES");

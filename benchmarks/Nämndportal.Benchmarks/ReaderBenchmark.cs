@@ -216,9 +216,12 @@ internal static partial class ReaderBenchmark
     }
 
     /// <summary>One member: logged in over HTTP (the login form, with its antiforgery token), and the reader's circuit.</summary>
-    private sealed class Member(HttpClient http, BlazorCircuit circuit) : IAsyncDisposable
+    internal sealed class Member(HttpClient http, BlazorCircuit circuit) : IAsyncDisposable
     {
         public BlazorCircuit Circuit { get; } = circuit;
+
+        /// <summary>The member's logged-in HTTP client (the login cookie), for requests beside the circuit.</summary>
+        public HttpClient Http { get; } = http;
 
         public async ValueTask DisposeAsync()
         {
@@ -227,7 +230,7 @@ internal static partial class ReaderBenchmark
         }
     }
 
-    private static async Task<Member> OpenMemberAsync(string baseUrl, string readerUrl, string email)
+    internal static async Task<Member> OpenMemberAsync(string baseUrl, string readerUrl, string email)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(3) };
@@ -349,7 +352,7 @@ internal static partial class ReaderBenchmark
         return (times, perOpening);
     }
 
-    private static async Task<Process> StartPortalAsync(string baseUrl, string connectionString, string chromium)
+    internal static async Task<Process> StartPortalAsync(string baseUrl, string connectionString, string chromium)
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var web = Path.Combine(root, "src", "Nämndportal.Web");
@@ -424,7 +427,7 @@ internal static partial class ReaderBenchmark
         throw new TimeoutException("The portal did not become ready within 4 minutes.");
     }
 
-    private static long Rss(int pid) => StatusKiB(pid, "VmRSS:") / 1024;
+    internal static long Rss(int pid) => StatusKiB(pid, "VmRSS:") / 1024;
 
     /// <summary>The proportional set size (shared pages divided among the processes sharing them), in KiB.</summary>
     private static long PssKiB(int pid)
@@ -493,7 +496,7 @@ internal static partial class ReaderBenchmark
         }
     }
 
-    private static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static double Median(List<double> values)
     {
@@ -501,10 +504,10 @@ internal static partial class ReaderBenchmark
         return sorted.Count == 0 ? -1 : sorted[sorted.Count / 2];
     }
 
-    private static int IntSetting(string name, int fallback) =>
+    internal static int IntSetting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

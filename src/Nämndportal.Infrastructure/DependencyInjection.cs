@@ -9,10 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
 using Nämndportal.Application.Jobs;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Application.Search;
 using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Jobs;
+using Nämndportal.Infrastructure.NoticeBoard;
 using Nämndportal.Infrastructure.Pdf;
 using Nämndportal.Infrastructure.RichText;
 using Nämndportal.Infrastructure.Persistence;
@@ -113,6 +115,12 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Minutes.ISigningProvider, PortalSigningProvider>();
         services.AddScoped<ICaseSearch, PostgresCaseSearch>();
+
+        // The public pages' output cache is the web host's (AddOutputCache); its evictions go to every instance over LISTEN/NOTIFY.
+        services.AddSingleton(new PublicPageCacheConnection(connectionString));
+        services.AddSingleton<IPublicPageCache, PostgresPublicPageCache>();
+        services.AddSingleton<CacheInvalidationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidationListener>());
         return services;
     }
 
@@ -120,7 +128,11 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(options);
         // Split queries: a meeting loaded with its items and their documents is two lean queries, not one cartesian product.
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+        // Transient failures (PostgreSQL restarted, a dropped connection) are retried for a few seconds, except inside a
+        // transaction the code began: see RetryOutsideTransactionsExecutionStrategy.
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .ExecutionStrategy(dependencies => new RetryOutsideTransactionsExecutionStrategy(dependencies)))
             .UseSnakeCaseNamingConvention();
     }
 

@@ -95,6 +95,8 @@ app.UseSerilogRequestLogging(options =>
     // operation: the exception handler answers it as aborted, and it is no error of the portal's.
     options.GetLevel = (context, _, exception) =>
         context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+        // The database away: TransientFailurePage answers 503 and logs a warning; not an error of the portal's code.
+        : TransientDatabaseFailure.Is(exception) ? LogEventLevel.Warning
         : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
         : LogEventLevel.Information;
 });
@@ -105,6 +107,8 @@ app.UseAuthorization();
 app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
 app.UseAntiforgery();
 app.UseMiddleware<StaleFormMiddleware>();
+// The public anslagstavla's pages for anonymous visitors (policy PublicPages, evicted on every instance on publish).
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();

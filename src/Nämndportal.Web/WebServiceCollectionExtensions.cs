@@ -9,6 +9,7 @@ using Nämndportal.Application.Common;
 using Nämndportal.Infrastructure.Identity;
 using Nämndportal.Infrastructure.Persistence;
 using Nämndportal.Web.Components.Account;
+using Nämndportal.Web.NoticeBoard;
 using Nämndportal.Web.Security;
 
 namespace Nämndportal.Web;
@@ -39,7 +40,7 @@ public static class WebServiceCollectionExtensions
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "np.auth";
+            options.Cookie.Name = PublicPageOutputCache.AuthenticationCookie;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -53,7 +54,11 @@ public static class WebServiceCollectionExtensions
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddAntiforgery(options => options.Cookie.Name = "np.af");
 
+        services.AddPublicPageOutputCache();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        // Runs before the re-execution of /fel: a lost database gets the Swedish "tillfälligt fel" page (503), not /fel,
+        // whose layout and login state would need the database.
+        services.AddExceptionHandler<Endpoints.TransientFailurePage>();
 
         services.Configure<RequestLocalizationOptions>(options =>
         {

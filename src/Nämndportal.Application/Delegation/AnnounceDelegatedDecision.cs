@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.NoticeBoard;
@@ -13,7 +14,8 @@ namespace Nämndportal.Application.Delegation;
 /// </summary>
 public sealed record AnnounceDelegatedDecision(Guid DecisionId, uint Version);
 
-public sealed class AnnounceDelegatedDecisionHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock)
+public sealed class AnnounceDelegatedDecisionHandler(IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock,
+    IPublicPageCache publicPages)
 {
     public async Task<Result<Guid>> HandleAsync(AnnounceDelegatedDecision request, CancellationToken cancellationToken = default)
     {
@@ -44,6 +46,11 @@ public sealed class AnnounceDelegatedDecisionHandler(IAppDbContextFactory dbFact
         }
 
         var saved = await db.SaveOrConflictAsync(decision, 0u, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await publicPages.EvictAsync(cancellationToken);
+        }
+
         return saved.Succeeded ? Result<Guid>.Ok(decision.PostingId!.Value) : saved.Error!;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Pdf;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Cases;
@@ -30,6 +31,7 @@ public sealed class ApproveMinutesHandler(
     ISigningProvider signing,
     MinutesJustering justering,
     TimeProvider clock,
+    IPublicPageCache publicPages,
     ILogger<ApproveMinutesHandler> logger)
 {
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveMinutes request, CancellationToken cancellationToken = default)
@@ -49,6 +51,8 @@ public sealed class ApproveMinutesHandler(
             }, cancellationToken);
         if (outcome.Value is { Justerat: true })
         {
+            // The protokoll's anslag went up.
+            await publicPages.EvictAsync(cancellationToken);
             logger.LogInformation("Protokoll {MinutesId} justerat", request.MinutesId);
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Files;
@@ -39,12 +40,13 @@ public sealed class PrepareImmediateApprovalHandler(IAppDbContextFactory dbFacto
 /// its case decided, and its anslag goes up today on its own, with its own appeal time (rules 15, 16).
 /// </summary>
 public sealed class ApproveSectionImmediatelyHandler(
-    IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, ISigningProvider signing, TimeProvider clock)
+    IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, ISigningProvider signing, TimeProvider clock,
+    IPublicPageCache publicPages)
 {
     public async Task<Result<ApprovalOutcome>> HandleAsync(ApproveSectionImmediately request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await MinutesSigning.SignAsync(
+        var outcome = await MinutesSigning.SignAsync(
             dbFactory, access, user, signing, clock, request.MinutesId, request.Version, request.Sha256, request.Password, request.Code,
             async (db, signer, now) =>
             {
@@ -64,5 +66,12 @@ public sealed class ApproveSectionImmediatelyHandler(
 
                 return done;
             }, cancellationToken);
+        if (outcome.Value is { Justerat: true })
+        {
+            // The §'s own anslag went up.
+            await publicPages.EvictAsync(cancellationToken);
+        }
+
+        return outcome;
     }
 }

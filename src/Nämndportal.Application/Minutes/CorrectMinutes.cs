@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Minutes;
@@ -29,6 +30,7 @@ public sealed class CorrectMinutesHandler(
     ISigningProvider signing,
     MinutesJustering justering,
     TimeProvider clock,
+    IPublicPageCache publicPages,
     ILogger<CorrectMinutesHandler> logger)
 {
     public async Task<Result<uint>> HandleAsync(CorrectMinutes request, CancellationToken cancellationToken = default)
@@ -71,6 +73,8 @@ public sealed class CorrectMinutesHandler(
             }, cancellationToken);
         if (outcome.Value is { Justerat: true })
         {
+            // The rättelse's anslag went up, and the public protokoll shows it.
+            await publicPages.EvictAsync(cancellationToken);
             logger.LogInformation("Rättelse {CorrectionId} of protokoll {MinutesId} justerad", request.CorrectionId, request.MinutesId);
         }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.NoticeBoard;
 using Nämndportal.Application.Security;
 using Nämndportal.Domain.Common;
 using Nämndportal.Domain.Files;
@@ -51,12 +52,13 @@ public sealed class PreviewPublicMinutesHandler(IAppDbContextFactory dbFactory, 
 /// HTML pages read the same version.
 /// </summary>
 public sealed class PublishMinutesHandler(
-    IAppDbContextFactory dbFactory, AccessService access, MinutesPdfService pdf, IOptions<OfficerReportOptions> options, ICurrentUser user, TimeProvider clock)
+    IAppDbContextFactory dbFactory, AccessService access, MinutesPdfService pdf, IOptions<OfficerReportOptions> options, ICurrentUser user, TimeProvider clock,
+    IPublicPageCache publicPages)
 {
     public async Task<Result<uint>> HandleAsync(PublishMinutes request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await MinutesEditing.EditAsync(dbFactory, access, request.MinutesId, request.Version, async (db, minutes) =>
+        var published = await MinutesEditing.EditAsync(dbFactory, access, request.MinutesId, request.Version, async (db, minutes) =>
         {
             if (minutes.Status != MinutesStatus.Approved)
             {
@@ -79,6 +81,13 @@ public sealed class PublishMinutesHandler(
 
             return null;
         }, cancellationToken);
+        if (published.Succeeded)
+        {
+            // The public version's pages and its file on the protokoll's anslag.
+            await publicPages.EvictAsync(cancellationToken);
+        }
+
+        return published;
     }
 
     internal static async Task<NoticeProof?> ProofAsync(IAppDbContext db, MeetingMinutes minutes, CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ public sealed class PublishPostingValidator : AbstractValidator<PublishPosting>
 /// and kept as history. The public file must exist and hold no secret material: the anonymous file endpoint serves it.
 /// </summary>
 public sealed class PublishPostingHandler(
-    IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock, IValidator<PublishPosting> validator)
+    IAppDbContextFactory dbFactory, AccessService access, ICurrentUser user, TimeProvider clock, IValidator<PublishPosting> validator,
+    IPublicPageCache publicPages)
 {
     public Task<Result<PublishedPosting>> HandleAsync(PublishPosting request, CancellationToken cancellationToken = default) =>
         PublishAsync(request, null, cancellationToken);
@@ -105,6 +106,8 @@ public sealed class PublishPostingHandler(
         {
             return new Error("conflict", "Kallelsen sattes just upp på anslagstavlan av någon annan. Ladda om sidan och försök igen.");
         }
+
+        await publicPages.EvictAsync(cancellationToken);
 
         return Result<PublishedPosting>.Ok(new PublishedPosting(posting.Id, earlier?.Id));
     }

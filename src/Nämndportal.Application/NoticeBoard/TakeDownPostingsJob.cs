@@ -11,7 +11,7 @@ namespace Nämndportal.Application.NoticeBoard;
 /// refuses a notice whose last day is today or later, and only those past it are asked. Safe to run twice, and at the
 /// same moment on two instances: the run holds the job's lock, so the second waits and finds nothing left to take down.
 /// </summary>
-public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProvider clock, ILogger<TakeDownPostingsJob> logger)
+public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProvider clock, IPublicPageCache publicPages, ILogger<TakeDownPostingsJob> logger)
 {
     /// <summary>The recurring job's id in the job engine.</summary>
     public const string RecurringId = "anslag-take-down";
@@ -33,6 +33,8 @@ public sealed class TakeDownPostingsJob(IAppDbContextFactory dbFactory, TimeProv
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Always, even with nothing taken down: the job runs as the date turns, and the board is a page of today's anslag.
+        await publicPages.EvictAsync(cancellationToken);
         logger.LogInformation("Took down {Count} anslag whose last day was before {Today:yyyy-MM-dd}", due.Count, today);
         return due.Count;
     }

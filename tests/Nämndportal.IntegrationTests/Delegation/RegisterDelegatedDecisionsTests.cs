@@ -172,7 +172,7 @@ public sealed class RegisterDelegatedDecisionsTests(DatabaseFixture database) : 
             reported = await db.DelegatedDecisions.SingleAsync(d => d.PointCode == "1.1");
         }
 
-        AnnounceDelegatedDecisionHandler Announce(TestUser u) => new(new TestDbContextFactory(Database, u, _clock), new AccessService(new TestDbContextFactory(Database, u, _clock), u, _clock), u, _clock);
+        AnnounceDelegatedDecisionHandler Announce(TestUser u) => new(new TestDbContextFactory(Database, u, _clock), new AccessService(new TestDbContextFactory(Database, u, _clock), u, _clock), u, _clock, new RecordingPublicPageCache());
         (await Announce(_member).HandleAsync(new AnnounceDelegatedDecision(own.Id, own.Version))).Error!.Code.ShouldBe("not_found");
         (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(reported.Id, reported.Version))).Error!.Message.ShouldContain("anmäls till nämnden");
         var postingId = (await Announce(_registrar).HandleAsync(new AnnounceDelegatedDecision(own.Id, own.Version))).Value;

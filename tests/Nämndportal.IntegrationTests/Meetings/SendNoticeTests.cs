@@ -465,7 +465,7 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
         var packs = new NoticePackService(
             factory, pdf.Renderer, new PdfSharpPackAssembler(new PdfPigReader()), new RichTextSanitizer(), new DatabaseUserDirectory(Database),
             Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" }), _s.Clock, NullLogger<NoticePackService>.Instance);
-        var board = new PublishPostingHandler(factory, _s.Access(TestUser.Anonymous), TestUser.Anonymous, _s.Clock, new PublishPostingValidator());
+        var board = new PublishPostingHandler(factory, _s.Access(TestUser.Anonymous), TestUser.Anonymous, _s.Clock, new PublishPostingValidator(), new RecordingPublicPageCache());
         return new SendNoticeJob(factory, packs, board, Mailer(smtpPort), Options.Create(new PortalOptions()), _s.Clock, NullLogger<SendNoticeJob>.Instance);
     }
 

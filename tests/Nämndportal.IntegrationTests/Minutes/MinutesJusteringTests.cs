@@ -75,7 +75,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
     private ApproveMinutesHandler Approve(TestUser user, AsyncServiceScope scope) => new(
         _s.Factory(user), _s.Access(user), user, new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock),
         new MinutesJustering(Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance)), _s.Clock,
-        NullLogger<ApproveMinutesHandler>.Instance);
+        new RecordingPublicPageCache(), NullLogger<ApproveMinutesHandler>.Instance);
 
     private async Task<MeetingMinutes> MinutesAsync(Guid id) => (await _s.Get(_s.Secretary).HandleAsync(id)).Value!.Minutes;
 
@@ -250,7 +250,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         version = (await _s.Edit(_s.Secretary).AddNoteAsync(id, version, 61, null, "Nämnden noterar skrivelsen från 19121212-1212.")).Value;
         var minutes = await JusteratAsync(id, version);
         var options = Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" });
-        var publish = new PublishMinutesHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf(), options, _s.Secretary, _s.Clock);
+        var publish = new PublishMinutesHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), Pdf(), options, _s.Secretary, _s.Clock, new RecordingPublicPageCache());
 
         var preview = (await new PreviewPublicMinutesHandler(_s.Factory(_s.Secretary), _s.Access(_s.Secretary), options).HandleAsync(id)).Value!;
         preview.Findings.ShouldBe(["19121212-1212"]);
@@ -343,7 +343,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         var sha = (await MinutesAsync(id)).Section(61).ImmediateSha256!;
         await using var scope = _identity.CreateAsyncScope();
         var signing = new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock);
-        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock);
+        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock, new RecordingPublicPageCache());
 
         var first = await Now(_s.ChairUser).HandleAsync(new ApproveSectionImmediately(id, version, 61, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
         first.Value!.Justerat.ShouldBeFalse();
@@ -368,7 +368,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         _s.Factory(user), _s.Access(user), user, new DatabaseUserDirectory(Database),
         new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock),
         new MinutesJustering(Pdf(), new GhostscriptPdfArchiver(Options.Create(new PdfOptions()), NullLogger<GhostscriptPdfArchiver>.Instance)), _s.Clock,
-        NullLogger<CorrectMinutesHandler>.Instance);
+        new RecordingPublicPageCache(), NullLogger<CorrectMinutesHandler>.Instance);
 
     [Fact]
     public async Task Rule13_a_correction_of_a_justerat_protokoll_is_its_own_print_approved_by_the_signers_and_announced_while_the_protokoll_stays_as_it_was()
@@ -497,7 +497,7 @@ public sealed class MinutesJusteringTests(DatabaseFixture database, PdfRendererF
         var sha = (await MinutesAsync(id)).Section(number).ImmediateSha256!;
         await using var scope = _identity.CreateAsyncScope();
         var signing = new PortalSigningProvider(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), _s.Clock);
-        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock);
+        ApproveSectionImmediatelyHandler Now(TestUser u) => new(_s.Factory(u), _s.Access(u), u, signing, _s.Clock, new RecordingPublicPageCache());
         var first = await Now(_s.ChairUser).HandleAsync(new ApproveSectionImmediately(id, version, number, sha, Password, Totp.Code(AnnaKey, _s.Clock.GetUtcNow())));
         (await Now(_s.MemberUser).HandleAsync(new ApproveSectionImmediately(id, first.Value!.Version, number, sha, Password, Totp.Code(LarsKey, _s.Clock.GetUtcNow()))))
             .Value!.Justerat.ShouldBeTrue();

@@ -21,6 +21,7 @@ public class NoticeBoardTests(DatabaseFixture database) : IntegrationTest(databa
     private Organ _kf = null!;
     private Meeting _meeting = null!;
     private TestUser _secretary = null!;
+    private readonly RecordingPublicPageCache _publicPages = new();
 
     public override async Task InitializeAsync()
     {
@@ -38,6 +39,7 @@ public class NoticeBoardTests(DatabaseFixture database) : IntegrationTest(databa
         var result = await PublishAsync(_secretary, new PublishPosting(_meeting.Id, file.Id, ["Val av justerare", "Budget 2027"]));
 
         result.Error.ShouldBeNull();
+        _publicPages.Evictions.ShouldBe(1, "the public pages are evicted on every instance once the anslag is up");
         var current = (await ListAsync(earlier: false)).Items.ShouldHaveSingleItem();
         current.Id.ShouldBe(result.Value!.PostingId);
         current.Title.ShouldBe("Kallelse till Kommunfullmäktige 2026-12-21");
@@ -163,7 +165,7 @@ public class NoticeBoardTests(DatabaseFixture database) : IntegrationTest(databa
     private async Task<Application.Common.Result<PublishedPosting>> PublishAsync(TestUser user, PublishPosting request)
     {
         var db = Factory(user);
-        return await new PublishPostingHandler(db, new AccessService(db, user, _clock), user, _clock, new PublishPostingValidator()).HandleAsync(request);
+        return await new PublishPostingHandler(db, new AccessService(db, user, _clock), user, _clock, new PublishPostingValidator(), _publicPages).HandleAsync(request);
     }
 
     private Task<PostingPage> ListAsync(bool earlier) =>

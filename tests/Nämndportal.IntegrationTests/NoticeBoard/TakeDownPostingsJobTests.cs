@@ -27,12 +27,14 @@ public sealed class TakeDownPostingsJobTests(DatabaseFixture database) : Integra
 
         posting.DownOn.ShouldBe(new DateOnly(2026, 12, 28)); // julafton moved past the days off
         var clock = new FakeTimeProvider(SwedishTime.FromLocal(posting.DownOn, new TimeOnly(23, 59)));
-        var job = new TakeDownPostingsJob(new TestDbContextFactory(Database, TestUser.Anonymous, clock), clock, NullLogger<TakeDownPostingsJob>.Instance);
+        var publicPages = new RecordingPublicPageCache();
+        var job = new TakeDownPostingsJob(new TestDbContextFactory(Database, TestUser.Anonymous, clock), clock, publicPages, NullLogger<TakeDownPostingsJob>.Instance);
 
         (await job.RunAsync(CancellationToken.None)).ShouldBe(0);
         clock.Advance(TimeSpan.FromMinutes(6));
         (await job.RunAsync(CancellationToken.None)).ShouldBe(1);
         (await job.RunAsync(CancellationToken.None)).ShouldBe(0);
+        publicPages.Evictions.ShouldBe(3, "the board is evicted on every run: the date turned even when nothing came down");
 
         await using var check = Database.CreateContext();
         var down = await check.Postings.SingleAsync(p => p.Id == posting.Id);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Nämndportal.Infrastructure.Persistence;
 using Nämndportal.Web.Security;
 
 namespace Nämndportal.Web.Components.Shared;
@@ -13,6 +14,9 @@ public sealed class PortalErrorBoundary : ErrorBoundary
 
     public string? ErrorId { get; private set; }
 
+    /// <summary>The failure was the database being away (<see cref="TransientDatabaseFailure"/>): worth trying again soon.</summary>
+    public bool DatabaseUnavailable { get; private set; }
+
     protected override Task OnErrorAsync(Exception exception)
     {
         if (Circuit.IsClosed && exception is ObjectDisposedException or OperationCanceledException)
@@ -23,6 +27,14 @@ public sealed class PortalErrorBoundary : ErrorBoundary
         }
 
         ErrorId = Guid.NewGuid().ToString("N")[..12];
+        DatabaseUnavailable = TransientDatabaseFailure.Is(exception);
+        if (DatabaseUnavailable)
+        {
+            // The database away (issue 14): the page says "tillfälligt fel"; the log names the kind of failure, not its message.
+            Logger.LogWarning("The database is unavailable ({Failure}) for a page, error id {ErrorId}", TransientDatabaseFailure.Describe(exception), ErrorId);
+            return Task.CompletedTask;
+        }
+
         Logger.LogError(exception, "Unhandled error in a page, error id {ErrorId}", ErrorId);
         return Task.CompletedTask;
     }
