@@ -226,7 +226,7 @@ internal static partial class ReaderBenchmark
         public async ValueTask DisposeAsync()
         {
             await Circuit.DisposeAsync();
-            http.Dispose();
+            Http.Dispose();
         }
     }
 

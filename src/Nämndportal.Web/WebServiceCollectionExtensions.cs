@@ -52,7 +52,7 @@ public static class WebServiceCollectionExtensions
         services.AddServerSessions(configuration);
         AddOpenIdConnect(authentication, configuration);
         Policies.Add(services.AddAuthorizationBuilder());
-        services.AddAntiforgery(options => options.Cookie.Name = "np.af");
+        services.AddAntiforgery(options => options.Cookie.Name = PublicPageOutputCache.AntiforgeryCookie);
 
         services.AddPublicPageOutputCache();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -14,8 +14,8 @@ namespace Nämndportal.Infrastructure.NoticeBoard;
 public sealed class CacheInvalidationListener(
     IOutputCacheStore store, PublicPageCacheConnection connection, ILogger<CacheInvalidationListener> logger) : BackgroundService
 {
-    /// <summary>The listener's application name in <c>pg_stat_activity</c>.</summary>
-    public const string ApplicationName = "Nämndportal utdatacache";
+    /// <summary>The listener's application name in <c>pg_stat_activity</c> (ASCII: PostgreSQL masks other characters there).</summary>
+    public const string ApplicationName = "Namndportal utdatacache";
 
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);

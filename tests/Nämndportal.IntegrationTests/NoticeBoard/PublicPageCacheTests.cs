@@ -55,7 +55,8 @@ public class PublicPageCacheTests(DatabaseFixture database) : IntegrationTest(da
     [Fact]
     public async Task Publishing_through_the_portal_evicts_the_board_at_once()
     {
-        await using var app = await PortalFactory.StartAsync(Database);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await PortalFactory.StartAsync(Database, smtp.MailSettings);
         using var anonymous = app.CreateBrowserLikeClient();
         (await BodyAsync(await anonymous.GetAsync("/anslagstavla"))).ShouldNotContain("Kallelse till Kommunfullmäktige");
 
