@@ -19,7 +19,8 @@ public class BackupRestoreDrillTests(PortalFixture portal, ITestOutputHelper out
     public async Task Backup_then_changes_then_restore_gives_back_the_data_and_files_of_the_backup()
     {
         _ = portal;
-        var connectionString = await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_drill");
+        // Without pooling: the restore drops the database, and with it every pooled connection to it.
+        var connectionString = new NpgsqlConnectionStringBuilder(await TestDatabase.CopyOfDemoAsync("naemndportal_e2e_drill")) { Pooling = false }.ConnectionString;
         var database = new NpgsqlConnectionStringBuilder(connectionString);
         var atBackup = await FingerprintAsync(connectionString);
         atBackup["file_blobs"].Rows.ShouldBeGreaterThan(0, "the demo data holds files");
