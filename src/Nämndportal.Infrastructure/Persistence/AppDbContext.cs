@@ -144,24 +144,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);
 
-    public async Task LockOrganRosterAsync(Guid organId, CancellationToken cancellationToken = default)
-    {
-        // A transaction-scoped advisory lock: released by PostgreSQL at commit or rollback, whatever happens here.
-        var key = "roster:" + organId.ToString("N");
-        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-    }
+    public Task LockOrganRosterAsync(Guid organId, CancellationToken cancellationToken = default) =>
+        AdvisoryLockAsync("roster:" + organId.ToString("N"), cancellationToken);
 
-    public async Task LockCaseDocumentsAsync(Guid caseId, CancellationToken cancellationToken = default)
-    {
-        var key = "case-documents:" + caseId.ToString("N");
-        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-    }
+    public Task LockCaseDocumentsAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        AdvisoryLockAsync("case-documents:" + caseId.ToString("N"), cancellationToken);
 
-    public async Task LockJobAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        var key = "job:" + jobId;
+    public Task LockJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        AdvisoryLockAsync("job:" + jobId, cancellationToken);
+
+    // A transaction-scoped advisory lock: released by PostgreSQL at commit or rollback, whatever happens here.
+    private async Task AdvisoryLockAsync(string key, CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-    }
 
     public async Task<string> StoreFileBlobAsync(byte[] content, CancellationToken cancellationToken = default)
     {
