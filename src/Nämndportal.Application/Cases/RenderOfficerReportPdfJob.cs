@@ -24,7 +24,8 @@ public sealed partial class RenderOfficerReportPdfJob(
     public async Task RunAsync(Guid taskId, Guid caseId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Officer report PDF", cancellationToken) is not { } run)
+        await using var run = await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Officer report PDF", cancellationToken);
+        if (run is null)
         {
             return;
         }

@@ -144,6 +144,13 @@ public interface IAppDbContext : IAsyncDisposable
     Task LockJobAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Holds a lock named <paramref name="key"/> until the returned handle is disposed, across transactions and saves,
+    /// or returns null at once when someone else holds it. The context keeps its connection open meanwhile; if the
+    /// process dies, PostgreSQL lets go of the lock when the connection ends.
+    /// </summary>
+    Task<IAsyncDisposable?> TryHoldAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores a file's bytes under their SHA-256 unless the same bytes are already stored (by any case), in the
     /// current transaction. Returns the checksum. The bytes are sent once and never updated.
     /// </summary>

@@ -8,28 +8,55 @@ namespace Nämndportal.Application.Jobs;
 /// <summary>
 /// One run of a background job on its <see cref="BackgroundTask"/>: the start (nothing to do for a task that is gone or
 /// already succeeded, so a job may be run again after a crash), the progress the page shows, and the failure recorded
-/// with a message for the user before the job engine sees the exception and retries.
+/// with a message for the user before the job engine sees the exception and retries. A run holds the task for as long as
+/// it lives (<see cref="IAppDbContext.TryHoldAsync"/>): a second run of the same task at the same time, on any instance,
+/// does not start but throws <see cref="TaskRunningElsewhereException"/>, so the job engine tries it again later, when
+/// it finds the task done or its holder gone.
 /// </summary>
 /// <param name="what">How the log names the job, e.g. "Kallelse pack draft".</param>
-public sealed class BackgroundTaskRun(IAppDbContext db, BackgroundTask task, TimeProvider clock, ILogger logger, string what)
+public sealed class BackgroundTaskRun(IAppDbContext db, BackgroundTask task, TimeProvider clock, ILogger logger, string what, IAsyncDisposable hold)
+    : IAsyncDisposable
 {
     public BackgroundTask Task => task;
 
-    /// <summary>Loads the task and marks it started (one more attempt); null when there is nothing to do.</summary>
+    /// <summary>
+    /// Holds the task, loads it and marks it started (one more attempt); null when there is nothing to do. Dispose the run
+    /// to let go of the task.
+    /// </summary>
+    /// <exception cref="TaskRunningElsewhereException">Another run holds the task now.</exception>
     public static async Task<BackgroundTaskRun?> StartAsync(
         IAppDbContext db, Guid taskId, TimeProvider clock, ILogger logger, string what, CancellationToken cancellationToken)
     {
-        var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+        ArgumentNullException.ThrowIfNull(db);
+        var hold = await db.TryHoldAsync("task:" + taskId.ToString("N"), cancellationToken);
+        if (hold is null)
         {
-            return null;
+            logger.LogWarning("{What} task {TaskId} is being run by another worker; this run is retried later", what, taskId);
+            throw new TaskRunningElsewhereException(taskId);
         }
 
-        task.Start(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("{What} task {TaskId} started, attempt {Attempt}", what, taskId, task.Attempts);
-        return new BackgroundTaskRun(db, task, clock, logger, what);
+        try
+        {
+            var task = await db.BackgroundTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+            if (task is null || task.Status == BackgroundTaskStatus.Succeeded)
+            {
+                await hold.DisposeAsync();
+                return null;
+            }
+
+            task.Start(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{What} task {TaskId} started, attempt {Attempt}", what, taskId, task.Attempts);
+            return new BackgroundTaskRun(db, task, clock, logger, what, hold);
+        }
+        catch
+        {
+            await hold.DisposeAsync();
+            throw;
+        }
     }
+
+    public ValueTask DisposeAsync() => hold.DisposeAsync();
 
     /// <summary>Saves the progress; <paramref name="percent"/> is kept at or below <paramref name="cap"/> until the task succeeds.</summary>
     public async Task ReportAsync(int percent, string text, CancellationToken cancellationToken, int cap = 99)
@@ -60,3 +87,7 @@ public sealed class BackgroundTaskRun(IAppDbContext db, BackgroundTask task, Tim
         await db.SaveChangesAsync(CancellationToken.None);
     }
 }
+
+/// <summary>A run of a background task found the task held by another run (on this or another instance) and did not start.</summary>
+public sealed class TaskRunningElsewhereException(Guid taskId)
+    : Exception($"Background task {taskId} is being run by another worker; this run is retried later.");

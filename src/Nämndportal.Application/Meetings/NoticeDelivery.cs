@@ -14,6 +14,8 @@ internal sealed record DeliveryOutcome(int Sent, int Failed, int Interrupted);
 /// (<see cref="NoticeRecipient.RecordSending"/>) and save, then hand the mail to the server, then record the result and
 /// save. A row already Sent is skipped; a row still in Sending when a run starts was interrupted at an unknown point and
 /// is left for the secretary to check (<see cref="NoticeRecipient.ReleaseForResend"/>), so nobody gets a second mail.
+/// The claim is conditional on the row's version: when a second run of the same job (a job engine that took a live
+/// instance's job for a dead one's) claimed the row first, this run leaves it to that one.
 /// </summary>
 internal static class NoticeDelivery
 {
@@ -24,6 +26,7 @@ internal static class NoticeDelivery
         var sent = 0;
         var failed = 0;
         var done = 0;
+        var takenByAnotherRun = new HashSet<Guid>();
         foreach (var recipient in recipients)
         {
             done++;
@@ -33,7 +36,18 @@ internal static class NoticeDelivery
             }
 
             recipient.RecordSending();
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another run claimed (or the secretary changed) the row since it was loaded: its mail is theirs.
+                await db.Entry(recipient).ReloadAsync(CancellationToken.None);
+                takenByAnotherRun.Add(recipient.Id);
+                continue;
+            }
+
             try
             {
                 await mailer.SendAsync(compose(recipient), cancellationToken);
@@ -56,7 +70,8 @@ internal static class NoticeDelivery
             }
         }
 
-        return new DeliveryOutcome(sent, failed, recipients.Count(r => r.Status == DeliveryStatus.Sending));
+        return new DeliveryOutcome(
+            sent, failed, recipients.Count(r => r.Status == DeliveryStatus.Sending && !takenByAnotherRun.Contains(r.Id)));
     }
 
     /// <summary>A notis for each recipient with a login, once per event (the unique (user, key) index backs it).</summary>

@@ -23,7 +23,8 @@ public sealed class RenderNoticePackDraftJob(
     public async Task RunAsync(Guid taskId, Guid meetingId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Kallelse pack draft", cancellationToken) is not { } run)
+        await using var run = await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Kallelse pack draft", cancellationToken);
+        if (run is null)
         {
             return;
         }

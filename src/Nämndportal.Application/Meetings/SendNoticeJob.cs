@@ -30,7 +30,8 @@ public sealed class SendNoticeJob(
     public async Task RunAsync(Guid taskId, Guid noticeVersionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, $"Kallelse (version {noticeVersionId})", cancellationToken) is not { } run)
+        await using var run = await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, $"Kallelse (version {noticeVersionId})", cancellationToken);
+        if (run is null)
         {
             return;
         }

@@ -20,7 +20,8 @@ public sealed class ExportMyNotesJob(
     public async Task RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        if (await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Member notes PDF", cancellationToken) is not { } run)
+        await using var run = await BackgroundTaskRun.StartAsync(db, taskId, clock, logger, "Member notes PDF", cancellationToken);
+        if (run is null)
         {
             return;
         }

@@ -4,9 +4,11 @@ namespace Nämndportal.Domain.Meetings;
 
 /// <summary>
 /// One person a kallelse version goes to, and the state of their e-mail. Unique per version and address: a retried
-/// job finds the row already <see cref="DeliveryStatus.Sent"/> and never mails the person twice.
+/// job finds the row already <see cref="DeliveryStatus.Sent"/> and never mails the person twice. <see cref="Version"/> makes
+/// the claim (<see cref="RecordSending"/>) conditional: of two runs of the same job that both loaded the row as pending,
+/// only the first to save its claim sends.
 /// </summary>
-public sealed class NoticeRecipient : Entity
+public sealed class NoticeRecipient : Entity, IConcurrencyVersioned
 {
     private NoticeRecipient()
     {
@@ -59,6 +61,8 @@ public sealed class NoticeRecipient : Entity
 
     /// <summary>A short Swedish description of the last failure (never the server's raw text with addresses).</summary>
     public string? LastError { get; private set; }
+
+    public uint Version { get; private set; }
 
     public bool NeedsSending => Status is DeliveryStatus.Pending or DeliveryStatus.Failed;
 

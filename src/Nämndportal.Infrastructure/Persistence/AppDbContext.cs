@@ -153,6 +153,59 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task LockJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         AdvisoryLockAsync("job:" + jobId, cancellationToken);
 
+    public async Task<IAsyncDisposable?> TryHoldAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT pg_try_advisory_lock(hashtextextended(@key, 0))";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("key", key));
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return new SessionLock(this, key);
+            }
+        }
+        catch
+        {
+            await Database.CloseConnectionAsync();
+            throw;
+        }
+
+        await Database.CloseConnectionAsync();
+        return null;
+    }
+
+    // A session-scoped advisory lock on the connection the context keeps open until it is let go: explicitly unlocked
+    // (a pooled connection would otherwise carry it to its next user until its reset), then the connection is closed.
+    private sealed class SessionLock(AppDbContext context, string key) : IAsyncDisposable
+    {
+        private bool _released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_released)
+            {
+                return;
+            }
+
+            _released = true;
+            try
+            {
+                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({key}, 0))");
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // The connection is gone, and the lock with it.
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     // A transaction-scoped advisory lock: released by PostgreSQL at commit or rollback, whatever happens here.
     private async Task AdvisoryLockAsync(string key, CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);

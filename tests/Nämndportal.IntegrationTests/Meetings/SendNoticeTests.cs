@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nämndportal.Application.Cases;
 using Nämndportal.Application.Common;
+using Nämndportal.Application.Jobs;
 using Nämndportal.Application.Mail;
 using Nämndportal.Application.Meetings;
 using Nämndportal.Application.NoticeBoard;
@@ -180,6 +182,55 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
 
         _smtp.Received.Count.ShouldBe(3);
         _smtp.Received[^1].EnvelopeTo.ShouldBe(["erik.eriksson@exempelby.se"]);
+    }
+
+    [Fact]
+    public async Task A_second_run_of_the_sending_while_another_run_holds_it_does_not_start_and_its_retry_mails_everyone_once()
+    {
+        var (taskId, versionId) = await SendAsync();
+        await using (var otherWorker = Database.CreateContext())
+        {
+            // Another worker (a job engine that took the job again when a live instance's keep-alive was late) runs it now.
+            await using var other = await BackgroundTaskRun.StartAsync(otherWorker, taskId, _s.Clock, NullLogger.Instance, "other run", CancellationToken.None);
+            other.ShouldNotBeNull();
+
+            await Should.ThrowAsync<TaskRunningElsewhereException>(() => Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None));
+
+            _smtp.Received.ShouldBeEmpty();
+            await using var db = Database.CreateContext();
+            (await db.BackgroundTasks.SingleAsync(t => t.Id == taskId)).Attempts.ShouldBe(1, "the run that did not start is not an attempt");
+        }
+
+        // The other run let go without finishing (its process ended): the engine's retry of this one does the work.
+        await Job(_smtp.Port).RunAsync(taskId, versionId, CancellationToken.None);
+
+        _smtp.Received.SelectMany(m => m.EnvelopeTo).Order().ToList().ShouldBe(
+            ["anna.andersson@exempelby.se", "erik.eriksson@exempelby.se", "sara.sekreterare@exempelby.se"]);
+        await using (var db = Database.CreateContext())
+        {
+            var task = await db.BackgroundTasks.SingleAsync(t => t.Id == taskId);
+            task.Status.ShouldBe(BackgroundTaskStatus.Succeeded);
+            task.Attempts.ShouldBe(2);
+        }
+    }
+
+    [Fact]
+    public async Task A_recipient_claimed_by_another_run_after_this_run_loaded_the_list_is_left_to_that_run_and_not_mailed_twice()
+    {
+        var (taskId, versionId) = await SendAsync();
+        var otherRun = new ClaimsFirst(Database, "Erik Eriksson");
+
+        await Job(_smtp.Port, otherRun).RunAsync(taskId, versionId, CancellationToken.None);
+
+        otherRun.Claimed.ShouldBeTrue("the other run claimed Erik's row between this run's loading and its claim");
+        _smtp.Received.SelectMany(m => m.EnvelopeTo).Order().ToList().ShouldBe(
+            ["anna.andersson@exempelby.se", "sara.sekreterare@exempelby.se"],
+            customMessage: "Erik's mail is the other run's: this run must not send it too");
+        await using var db = Database.CreateContext();
+        var erik = await db.NoticeRecipients.SingleAsync(r => r.NoticeVersionId == versionId && r.Name == "Erik Eriksson");
+        erik.Status.ShouldBe(DeliveryStatus.Sending, "the other run's claim stands");
+        erik.Attempts.ShouldBe(1, "claimed once, by the other run");
+        (await db.BackgroundTasks.SingleAsync(t => t.Id == taskId)).Status.ShouldBe(BackgroundTaskStatus.Succeeded);
     }
 
     [Fact]
@@ -459,9 +510,9 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
 
     private ResendNoticeRecipientHandler Resend(TestUser user) => new(_s.Factory(user), _s.Access(user), user, _jobs);
 
-    private SendNoticeJob Job(int smtpPort)
+    private SendNoticeJob Job(int smtpPort, params IInterceptor[] interceptors)
     {
-        var factory = _s.Factory(TestUser.Anonymous);
+        var factory = _s.Factory(TestUser.Anonymous, interceptors);
         var packs = new NoticePackService(
             factory, pdf.Renderer, new PdfSharpPackAssembler(new PdfPigReader()), new RichTextSanitizer(), new DatabaseUserDirectory(Database),
             Options.Create(new OfficerReportOptions { Municipality = "Exempelby kommun" }), _s.Clock, NullLogger<NoticePackService>.Instance);
@@ -513,4 +564,30 @@ public sealed class SendNoticeTests(DatabaseFixture database, PdfRendererFixture
 
     private static TestUser User(Infrastructure.Persistence.AppDbContext db, string email, string name, string role) =>
         TestAccounts.Add(db, email, name, role);
+
+    /// <summary>
+    /// Another run of the same sending that claims <paramref name="name"/>'s row just before this run's claim of it is
+    /// saved (both having loaded it as pending).
+    /// </summary>
+    private sealed class ClaimsFirst(DatabaseFixture database, string name) : SaveChangesInterceptor
+    {
+        public bool Claimed { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var claim = eventData.Context!.ChangeTracker.Entries<NoticeRecipient>()
+                .FirstOrDefault(e => e.State == EntityState.Modified && e.Entity.Name == name && e.Entity.Status == DeliveryStatus.Sending);
+            if (claim is not null && !Claimed)
+            {
+                Claimed = true;
+                await using var other = database.CreateContext();
+                var row = await other.NoticeRecipients.SingleAsync(r => r.Id == claim.Entity.Id, cancellationToken);
+                row.RecordSending();
+                await other.SaveChangesAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
 }

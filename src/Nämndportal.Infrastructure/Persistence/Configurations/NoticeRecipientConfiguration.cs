@@ -9,6 +9,7 @@ internal sealed class NoticeRecipientConfiguration : IEntityTypeConfiguration<No
     public void Configure(EntityTypeBuilder<NoticeRecipient> builder)
     {
         builder.ConfigureEntityBase();
+        builder.ConfigureVersion();
         builder.Property(r => r.Name).HasMaxLength(200).IsRequired();
         builder.Property(r => r.Email).HasMaxLength(256);
         builder.Property(r => r.Capacity).HasMaxLength(100).IsRequired();
