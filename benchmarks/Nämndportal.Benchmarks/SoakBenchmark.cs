@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Nämndportal.Application.Meetings;
+using Nämndportal.Domain.Jobs;
 
 namespace Nämndportal.Benchmarks;
 
@@ -9,8 +14,9 @@ namespace Nämndportal.Benchmarks;
 /// ./dev.sh bench soak (issue 14): ten minutes of mixed load on loopback against the portal (Release, demo data plus the
 /// reader benchmark's meeting) while the portal's memory (RSS) and the database's connections are sampled every five
 /// seconds. The load: reader circuits stepping through the items (each member logs in again over the login form when
-/// they reach the end: the logins), searches, the members' downloads of handlingar (stamped per member: the pack
-/// renders) and the public anslagstavla. After the warm-up (the first quarter), neither memory nor connections may grow
+/// they reach the end: the logins), searches, the members' downloads of handlingar (stamped per member), the public
+/// anslagstavla, and the secretary's kallelse pack drafts one after another (the pack renders: enqueued as the meeting
+/// page does, printed and merged by the portal's own job server). After the warm-up (the first quarter), neither memory nor connections may grow
 /// by more than 10 %: growth is the mean of the last minute's samples against the mean of the minute after the warm-up.
 /// Last line: "soak: X % memory growth". NP_SOAK_SECONDS (default 600) and NP_SOAK_CIRCUITS (default 20) change it.
 /// </summary>
@@ -41,7 +47,7 @@ internal static class SoakBenchmark
             var versions = await VersionsAsync(connectionString, data.MeetingId);
             Console.WriteLine($"{circuits} läsande ledamöter, {versions.Count} handlingar att ladda ned; {seconds} s last; belastning {ReaderBenchmark.LoadAverage()}");
 
-            var counts = new long[6]; // steps, logins, searches, downloads, board views, failures
+            var counts = new long[7]; // steps, logins, searches, downloads, board views, failures, pack renders
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var samples = new List<(double At, long Rss, long Connections)>();
             var clock = Stopwatch.StartNew();
@@ -115,7 +121,24 @@ internal static class SoakBenchmark
                 }
             });
 
-            await Task.WhenAll(readers.Append(visitor).Append(sampler));
+            // The secretary prints the draft of the meeting's kallelse pack, again and again, while the others read.
+            var secretary = Task.Run(async () =>
+            {
+                var jobs = JobClient(connectionString);
+                var factory = new BenchDbContextFactory(connectionString);
+                while (!stop.IsCancellationRequested)
+                {
+                    var succeeded = await PrintDraftAsync(factory, jobs, data.MeetingId, stop.Token);
+                    if (succeeded is { } ok)
+                    {
+                        Interlocked.Increment(ref ok ? ref counts[6] : ref counts[5]);
+                    }
+
+                    await Task.Delay(3000, CancellationToken.None);
+                }
+            });
+
+            await Task.WhenAll(readers.Append(visitor).Append(secretary).Append(sampler));
             var warmUp = seconds / 4.0;
             List<(double At, long Rss, long Connections)> after;
             lock (samples)
@@ -136,14 +159,14 @@ internal static class SoakBenchmark
             var memoryGrowth = Growth(s => s.Rss);
             var connectionGrowth = Growth(s => s.Connections);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Last på {clock.Elapsed.TotalSeconds:F0} s: {counts[0]} steg i läsläget, {counts[1]} inloggningar, {counts[2]} sökningar, {counts[3]} nedladdningar (stämplade per ledamot), {counts[4]} visningar av anslagstavlan, {counts[5]} fel"));
+                $"Last på {clock.Elapsed.TotalSeconds:F0} s: {counts[0]} steg i läsläget, {counts[1]} inloggningar, {counts[2]} sökningar, {counts[3]} nedladdningar (stämplade per ledamot), {counts[4]} visningar av anslagstavlan, {counts[6]} handlingspaket (utkast) utskrivna, {counts[5]} fel"));
             Console.WriteLine("Minne (RSS, MiB) var 5:e s: " + string.Join(" ", samples.Select(s => s.Rss)));
             Console.WriteLine("Databasens anslutningar var 5:e s: " + string.Join(" ", samples.Select(s => s.Connections)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Efter uppvärmningen ({warmUp:F0} s): minne {first.Average(s => s.Rss):F0} → {last.Average(s => s.Rss):F0} MiB ({memoryGrowth:F1} %), anslutningar {first.Average(s => s.Connections):F1} → {last.Average(s => s.Connections):F1} ({connectionGrowth:F1} %); belastning {ReaderBenchmark.LoadAverage()}, {Environment.ProcessorCount} kärnor"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak-connections: {connectionGrowth:F1} % growth"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {memoryGrowth:F1} % memory growth"));
-            var total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
+            var total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4] + counts[6];
             return memoryGrowth <= 10 && connectionGrowth <= 10 && counts[5] <= total / 100 ? 0 : 1;
         }
         finally
@@ -158,6 +181,61 @@ internal static class SoakBenchmark
             NpgsqlConnection.ClearAllPools();
             await ReaderBenchmark.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
+    }
+
+    /// <summary>The portal's job storage, with the portal's serializer settings, to enqueue as its meeting page does.</summary>
+    private static BackgroundJobClient JobClient(string connectionString)
+    {
+        var storage = GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(bootstrap => bootstrap.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = false,
+            });
+        return new BackgroundJobClient(storage.Entry);
+    }
+
+    /// <summary>
+    /// What "Skapa handlingspaket (utkast)" does (<see cref="StartNoticePackDraftHandler"/>): a task and its job; then waits
+    /// for the portal to finish it. True when it succeeded, false when it failed or took over five minutes, null when the
+    /// soak ended first.
+    /// </summary>
+    private static async Task<bool?> PrintDraftAsync(BenchDbContextFactory factory, BackgroundJobClient jobs, Guid meetingId, CancellationToken stop)
+    {
+        Guid taskId;
+        await using (var db = factory.Create())
+        {
+            var task = new BackgroundTask(StartNoticePackDraftHandler.Kind, "Handlingspaket, utkast (belastningsprov)", null);
+            db.BackgroundTasks.Add(task);
+            await db.SaveChangesAsync(CancellationToken.None);
+            taskId = task.Id;
+        }
+
+        jobs.Enqueue<RenderNoticePackDraftJob>(job => job.RunAsync(taskId, meetingId, CancellationToken.None));
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await Task.Delay(1000, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            await using var db = factory.Create();
+            var status = await db.BackgroundTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.Status).SingleAsync(CancellationToken.None);
+            if (status is BackgroundTaskStatus.Succeeded or BackgroundTaskStatus.Failed)
+            {
+                return status == BackgroundTaskStatus.Succeeded;
+            }
+        }
+
+        return false;
     }
 
     private static async Task CountAsync(Task<HttpResponseMessage> request, long[] counts, int slot)

@@ -48,6 +48,29 @@ public class PublicNoticeBoardTests(DatabaseFixture database) : IntegrationTest(
     }
 
     [Fact]
+    public async Task A_justerat_protokolls_anslag_in_the_list_names_the_meeting_day_without_a_time_of_day()
+    {
+        var today = SwedishTime.LocalDate(DateTimeOffset.UtcNow);
+        var meetingDay = today.AddDays(-3);
+        var organ = await InsertAsync(new Organ("Byggnadsnämnden", "BN", OrganKind.Namnd, "BYN"));
+        var meeting = await InsertAsync(new Meeting(organ.Id, SwedishTime.FromLocal(meetingDay, new TimeOnly(13, 0)), null, "Sammanträdesrum Eken"));
+        await using (var db = Database.CreateContext())
+        {
+            db.Postings.Add(Posting.ForMinutes(organ.Id, organ.Name, meeting.Id, Guid.NewGuid(), meetingDay, "§ 1–4", today.AddDays(-1), today,
+                "Samhällsbyggnadsförvaltningen", DateTimeOffset.UtcNow, "sara"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var app = await PortalFactory.StartAsync(Database);
+        using var anonymous = app.CreateBrowserLikeClient();
+        var html = WebUtility.HtmlDecode(await (await anonymous.GetAsync("/anslagstavla")).Content.ReadAsStringAsync());
+
+        html.ShouldContain($"Justerat protokoll, Byggnadsnämnden {meetingDay:yyyy-MM-dd}");
+        html.ShouldContain($"<dt>Sammanträdesdatum</dt><dd>{meetingDay:yyyy-MM-dd}</dd>");
+        html.ShouldNotContain("klockan 00.00", Case.Sensitive, "the protokoll's posting keeps the day, not the time, of the meeting");
+    }
+
+    [Fact]
     public async Task File_endpoint_serves_only_the_notices_own_non_secret_file_and_only_while_the_notice_is_up()
     {
         await using var app = await PortalFactory.StartAsync(Database);
