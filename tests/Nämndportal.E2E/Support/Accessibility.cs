@@ -20,6 +20,10 @@ public static class Accessibility
           .map(v => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.html) }))
         """;
 
+    private const string SettledScript = """
+        () => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')
+        """;
+
     /// <summary>Runs axe on the page as the user has it (after the interactive circuit took over): no serious or critical violation.</summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
@@ -58,6 +62,10 @@ public static class Accessibility
             await page.EvaluateAsync(AxeSource);
         }
 
+        // A button that was disabled while the circuit saved fades back over MudBlazor's 250 ms transition; a scan in that
+        // moment measures white text on a half-faded background. The contrast a user reads is the settled one: wait for
+        // running CSS transitions (not animations, some of which never end) before each scan.
+        await page.WaitForFunctionAsync(SettledScript, null, new() { Timeout = 5_000 });
         var result = await page.EvaluateAsync<JsonElement>(RunScript);
         return result.Deserialize<List<Violation>>(Json) ?? [];
     }
