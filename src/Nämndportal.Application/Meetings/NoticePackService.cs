@@ -36,10 +36,13 @@ public sealed class NoticePackService(
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    /// <summary>Prints the pack of <paramref name="meetingId"/> as the agenda stands now.</summary>
+    /// <summary>
+    /// Prints the pack of <paramref name="meetingId"/> as the agenda stands now; a <paramref name="stamp"/> ("Utkast") is
+    /// written at the top right of every page.
+    /// </summary>
     public async Task<PdfPack> BuildAsync(
         Guid meetingId, PackVariant variant, int versionNumber, string? changeNote, Func<int, string, Task>? progress = null,
-        CancellationToken cancellationToken = default)
+        string? stamp = null, CancellationToken cancellationToken = default)
     {
         var source = await LoadAsync(meetingId, cancellationToken);
         var items = new List<PdfPackItem>();
@@ -72,6 +75,7 @@ public sealed class NoticePackService(
                 var pageLayout = new PdfLayout(title, $"{options.Value.Municipality ?? "Kommunen"}, {source.Organ.Name}", $"KALLELSE {source.Meeting.LocalDate:yyyy-MM-dd}", null, NumberPages: false);
                 return await CachedAsync(PdfPackChecksum.Of(PartsVersion, "notice", JsonSerializer.Serialize(model, Json)), () => renderer.RenderAsync(model, pageLayout, ct), ct);
             },
+            stamp,
             cancellationToken);
         if (progress is not null)
         {
@@ -111,7 +115,7 @@ public sealed class NoticePackService(
             var step = i;
             var pack = await BuildAsync(version.MeetingId, variant, version.Number, version.ChangeNote,
                 progress is null ? null : (percent, text) => progress((step * 100 + percent) / variants.Length, $"{VariantName(variant)}: {text}"),
-                cancellationToken);
+                cancellationToken: cancellationToken);
             var suffix = variant switch
             {
                 PackVariant.Members => string.Empty,

@@ -16,7 +16,6 @@ namespace Nämndportal.Application.Meetings;
 public sealed class RenderNoticePackDraftJob(
     IAppDbContextFactory dbFactory,
     NoticePackService packs,
-    IPdfTools pdfTools,
     TimeProvider clock,
     ILogger<RenderNoticePackDraftJob> logger)
 {
@@ -38,10 +37,10 @@ public sealed class RenderNoticePackDraftJob(
             var variant = mayReadSecret ? PackVariant.Members : PackVariant.MembersWithoutSecrets;
 
             var pack = await packs.BuildAsync(
-                meetingId, variant, meeting.NoticeVersionNumber + 1, null, (percent, text) => run.ReportAsync(percent, text, cancellationToken, cap: 95), cancellationToken);
-            var stamped = pdfTools.Stamp(pack.Pdf, "Utkast");
+                meetingId, variant, meeting.NoticeVersionNumber + 1, null, (percent, text) => run.ReportAsync(percent, text, cancellationToken, cap: 95),
+                "Utkast", cancellationToken);
             var file = StoredFile.ForNoticePackDraft(
-                $"utkast-kallelse-{meeting.LocalDate:yyyy-MM-dd}.pdf", stamped, meetingId, task.RequestedByUserId,
+                $"utkast-kallelse-{meeting.LocalDate:yyyy-MM-dd}.pdf", pack.Pdf, meetingId, task.RequestedByUserId,
                 await packs.HoldsSecretAsync(meetingId, variant, cancellationToken));
             db.StoredFiles.Add(file);
             await run.SucceedAsync(file.Id, cancellationToken);

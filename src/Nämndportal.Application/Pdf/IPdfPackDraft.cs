@@ -6,8 +6,11 @@ public interface IPdfPackDraft : IDisposable
     /// <summary>Where each item and document will be, 1-based, if the front matter (the kallelse page) has so many pages.</summary>
     IReadOnlyList<PdfPackItemPages> Layout(int frontMatterPages);
 
-    /// <summary>Joins <paramref name="frontMatter"/> (may be null: no kallelse page) and the items into one PDF.</summary>
-    PdfPack Assemble(PdfPackFrontMatter? frontMatter, string title);
+    /// <summary>
+    /// Joins <paramref name="frontMatter"/> (may be null: no kallelse page) and the items into one PDF; a
+    /// <paramref name="stamp"/> ("Utkast") is written in red at the top right of every page.
+    /// </summary>
+    PdfPack Assemble(PdfPackFrontMatter? frontMatter, string title, string? stamp = null);
 
     /// <summary>
     /// Renders the front matter for the layout it will have (starting from one page), renders it again while its length
@@ -17,5 +20,6 @@ public interface IPdfPackDraft : IDisposable
         string title,
         string? frontMatterOutlineTitle,
         Func<IReadOnlyList<PdfPackItemPages>, CancellationToken, Task<byte[]>> renderFrontMatter,
+        string? stamp = null,
         CancellationToken cancellationToken = default);
 }

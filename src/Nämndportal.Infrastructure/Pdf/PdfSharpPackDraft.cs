@@ -20,7 +20,14 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
 
     private readonly List<Item> _items;
 
-    private PdfSharpPackDraft(List<Item> items) => _items = items;
+    // The sources' size: the output is about as large, so its buffer is allocated once instead of doubling its way there.
+    private readonly long _sourceBytes;
+
+    private PdfSharpPackDraft(List<Item> items, long sourceBytes)
+    {
+        _items = items;
+        _sourceBytes = sourceBytes;
+    }
 
     public static PdfSharpPackDraft Open(IReadOnlyList<PdfPackItem> items, IPdfReader reader)
     {
@@ -40,7 +47,7 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
             throw;
         }
 
-        return new PdfSharpPackDraft(opened);
+        return new PdfSharpPackDraft(opened, items.SelectMany(i => i.Documents).Sum(d => (long)(d.Pdf?.Length ?? 0)));
     }
 
     public IReadOnlyList<PdfPackItemPages> Layout(int frontMatterPages)
@@ -68,6 +75,7 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
         string title,
         string? frontMatterOutlineTitle,
         Func<IReadOnlyList<PdfPackItemPages>, CancellationToken, Task<byte[]>> renderFrontMatter,
+        string? stamp = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(renderFrontMatter);
@@ -87,10 +95,10 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
             assumed = actual;
         }
 
-        return Assemble(new PdfPackFrontMatter(front, frontMatterOutlineTitle), title);
+        return Assemble(new PdfPackFrontMatter(front, frontMatterOutlineTitle), title, stamp);
     }
 
-    public PdfPack Assemble(PdfPackFrontMatter? frontMatter, string title)
+    public PdfPack Assemble(PdfPackFrontMatter? frontMatter, string title, string? stamp = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         using var output = frontMatter is null ? new PdfDocument() : OpenFrontMatter(frontMatter.Pdf);
@@ -123,12 +131,19 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
         }
 
         NumberPages(output);
+        if (!string.IsNullOrWhiteSpace(stamp))
+        {
+            // Drawn here, on the pages as they are, rather than by copying the finished pack page by page once more: the
+            // kallelse page keeps its tags, and a draft costs one parse of its sources instead of two of the whole pack.
+            StampPages(output, stamp);
+        }
+
         // Without it PDFsharp writes the imported streams out decoded: a 225-page pack grows from 1.6 to 18 MB. Its deflate
         // output makes `qpdf --check` warn "input stream is complete but output may still be valid"; qpdf, PdfPig and
         // viewers read the streams all the same.
         output.Options.CompressContentStreams = true;
         var pageCount = output.PageCount;
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream((int)Math.Min(Array.MaxLength, _sourceBytes + (frontMatter?.Pdf.Length ?? 0) + 64 * 1024));
         output.Save(stream);
         return new PdfPack(stream.ToArray(), pageCount, frontPages, Layout(frontPages));
     }
@@ -308,11 +323,30 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
         }
     }
 
+    /// <summary>Writes <paramref name="text"/> in red, 9 pt, top right of every page (14 pt below the top edge, 20 pt in).</summary>
+    private static void StampPages(PdfDocument output, string text)
+    {
+        var font = new XFont(PdfSharpFonts.Family, 9);
+        var ink = new XSolidBrush(XColor.FromArgb(150, 0, 0));
+        foreach (var page in output.Pages)
+        {
+            using (var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+            {
+                var width = graphics.MeasureString(text, font).Width;
+                graphics.DrawString(text, font, ink, page.Width.Point - width - 20, 14);
+            }
+
+            MarkLastContentAsArtifact(page, WatermarkBegin);
+        }
+    }
+
     /// <summary>
     /// Wraps the stamp just drawn in an /Artifact marked-content sequence (a page number is pagination, not content), so a
     /// tagged page (the kallelse page keeps its tags) holds no untagged content and screen readers skip the number.
     /// </summary>
-    internal static void MarkLastContentAsArtifact(PdfPage page)
+    internal static void MarkLastContentAsArtifact(PdfPage page) => MarkLastContentAsArtifact(page, ArtifactBegin);
+
+    private static void MarkLastContentAsArtifact(PdfPage page, byte[] begin)
     {
         var contents = page.Contents.Elements;
         var last = contents[contents.Count - 1];
@@ -322,11 +356,12 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
             return;
         }
 
-        byte[] wrapped = [.. ArtifactBegin, .. stream.Value, .. ArtifactEnd];
+        byte[] wrapped = [.. begin, .. stream.Value, .. ArtifactEnd];
         stream.Value = wrapped;
     }
 
     private static readonly byte[] ArtifactBegin = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"u8.ToArray();
+    private static readonly byte[] WatermarkBegin = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n"u8.ToArray();
     private static readonly byte[] ArtifactEnd = "\nEMC\n"u8.ToArray();
 
     // Where Chromium's footer puts "Sida X av Y" on a page printed with the PrintShell's margins, so the pack's numbers sit
@@ -335,22 +370,7 @@ internal sealed class PdfSharpPackDraft : IPdfPackDraft
 
     private sealed record Item(string OutlineTitle, List<Document> Documents) : IDisposable
     {
-        /// <summary>Viewers show the title rather than a file name. Chromium writes its viewer preferences inline, which PDFsharp's property cannot read.</summary>
-    private static void ShowTitle(PdfDocument output)
-    {
-        var catalog = output.Internals.Catalog;
-        var existing = catalog.Elements["/ViewerPreferences"];
-        var preferences = (existing as PdfDictionary) ?? ((existing as PdfSharp.Pdf.Advanced.PdfReference)?.Value as PdfDictionary);
-        if (preferences is null)
-        {
-            output.ViewerPreferences.DisplayDocTitle = true;
-            return;
-        }
-
-        preferences.Elements.SetBoolean("/DisplayDocTitle", true);
-    }
-
-    public void Dispose() => Documents.ForEach(d => d.Source?.Dispose());
+        public void Dispose() => Documents.ForEach(d => d.Source?.Dispose());
     }
 
     private sealed record Document(string Name, PdfDocument? Source, PlaceholderPage? Placeholder)

@@ -18,6 +18,7 @@ using Nämndportal.Infrastructure.RichText;
 using Nämndportal.IntegrationTests.Cases;
 using Nämndportal.IntegrationTests.Support;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Nämndportal.IntegrationTests.Meetings;
 
@@ -177,6 +178,9 @@ public partial class NoticePackTests(DatabaseFixture database, PdfRendererFixtur
         file.ContainsSecret.ShouldBeTrue("the organ's nämndsekreterare gets the members' pack");
         using var document = PdfDocument.Open(file.Content);
         document.GetPages().ShouldAllBe(p => p.Text.Contains("Utkast"));
+        document.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.StructTreeRoot).ShouldBeTrue("the draft's kallelse page keeps its tags");
+        document.TryGetBookmarks(out var bookmarks).ShouldBeTrue("the draft keeps the pack's outline");
+        bookmarks.Roots.Select(b => b.Title).ShouldContain("Kallelse");
 
         // A ledamot may not start a draft: the same answer as for a meeting that does not exist.
         (await new StartNoticePackDraftHandler(s.Factory(s.Member), s.Access(s.Member), s.Member, jobs).HandleAsync(new StartNoticePackDraft(meeting.Id)))
@@ -184,7 +188,7 @@ public partial class NoticePackTests(DatabaseFixture database, PdfRendererFixtur
     }
 
     private RenderNoticePackDraftJob DraftJob(OfficerReportScenario s) =>
-        new(s.Factory(TestUser.Anonymous), Service(s), new PdfPigTools(), s.Clock, NullLogger<RenderNoticePackDraftJob>.Instance);
+        new(s.Factory(TestUser.Anonymous), Service(s), s.Clock, NullLogger<RenderNoticePackDraftJob>.Instance);
 
     private async Task<(OfficerReportScenario S, Meeting Meeting)> ScenarioAsync(bool corruptQueue = false)
     {
